@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * All configuration comes from the environment and is parsed here, once. An empty variable counts as
+ * unset, so `SMTP_URL=` in a shell behaves like leaving it out.
+ */
+const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(blankIsUnset, z.enum(["development", "production", "test"]).default("development")),
+  DATABASE_URL: z.preprocess(
+    blankIsUnset,
+    z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// connection URL").optional(),
+  ),
+  SMTP_URL: z.preprocess(
+    blankIsUnset,
+    z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional(),
+  ),
+  PUBLIC_URL: z.preprocess(
+    blankIsUnset,
+    z.string().url("must be a full URL such as https://send-views.example.org").optional(),
+  ),
+  SESSION_SECRET: z.preprocess(blankIsUnset, z.string().min(32, "must be at least 32 characters").optional()),
+  PORT: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a port number" })
+      .int("must be a whole number")
+      .min(0, "must be between 0 and 65535")
+      .max(65535, "must be between 0 and 65535")
+      .default(3000),
+  ),
+  DATA_DIR: z.preprocess(blankIsUnset, z.string().default(".data")),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad variable throws a ConfigError whose message is one line naming it. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  // Never echo the value: it may be a secret or a password inside a URL.
+  throw new ConfigError(`Configuration error: ${issue.path.join(".")} ${issue.message}.`);
+}
+
+function loadEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+export const env = loadEnv();

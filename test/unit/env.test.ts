@@ -1,0 +1,33 @@
+import { describe, expect, test } from "vitest";
+import { ConfigError, parseEnv } from "~/env.server";
+
+describe("configuration", () => {
+  test("nothing set: the embedded database, port 3000 and .data", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: ".data" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  test("an empty variable counts as unset", () => {
+    const env = parseEnv({ SMTP_URL: "", PORT: "" });
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+  });
+
+  test.each([
+    [{ PORT: "abc" }, /^Configuration error: PORT must be a port number\.$/],
+    [{ PORT: "70000" }, /^Configuration error: PORT must be between 0 and 65535\.$/],
+    [{ DATABASE_URL: "mysql://db/portal" }, /^Configuration error: DATABASE_URL must be a postgres:\/\/ connection URL\.$/],
+    [{ SMTP_URL: "mail.example.org" }, /^Configuration error: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL\.$/],
+    [{ SESSION_SECRET: "short" }, /^Configuration error: SESSION_SECRET must be at least 32 characters\.$/],
+    [{ PUBLIC_URL: "send-views" }, /^Configuration error: PUBLIC_URL must be a full URL/],
+  ])("%o is refused with a one-line message naming the variable", (source, message) => {
+    expect(() => parseEnv(source)).toThrow(ConfigError);
+    expect(() => parseEnv(source)).toThrow(message);
+  });
+
+  test("the message never repeats the value, which may hold a password", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://admin:hunter2@db/portal" })).not.toThrow(/hunter2/);
+  });
+});
