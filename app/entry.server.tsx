@@ -14,6 +14,8 @@ import { NonceProvider } from "~/ui/nonce";
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
+    /** The client's network address, for in-memory rate limits only: never stored or logged. */
+    clientAddress: string;
   }
 }
 

@@ -10,11 +10,17 @@ const EnvSchema = z.object({
   NODE_ENV: z.preprocess(blankIsUnset, z.enum(["development", "production", "test"]).default("development")),
   DATABASE_URL: z.preprocess(
     blankIsUnset,
-    z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// connection URL").optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// connection URL")
+      .optional(),
   ),
   SMTP_URL: z.preprocess(
     blankIsUnset,
-    z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional(),
+    z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
+      .optional(),
   ),
   PUBLIC_URL: z.preprocess(
     blankIsUnset,

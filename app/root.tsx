@@ -16,10 +16,14 @@ import { resourcesVersion, translatorFor } from "~/i18n/i18next.server";
 import { DEFAULT_LANGUAGE, textDirection } from "~/i18n/languages";
 import styles from "~/ui/app.css";
 import { ErrorPage } from "~/ui/ErrorPage";
+import { useFocusOnNavigation } from "~/ui/focus";
 import { useNonce } from "~/ui/nonce";
 import { SiteFooter, SiteHeader } from "~/ui/Shell";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const handle = { i18n: ["common"] };
 
@@ -29,13 +33,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     translations: resourcesVersion,
     serviceName: t("serviceName"),
-    errorTitles: { notFound: t("errors.notFound.title"), failed: t("errors.failed.title") },
+    errorTitles: {
+      notFound: t("errors.notFound.title"),
+      forbidden: t("errors.forbidden.title"),
+      failed: t("errors.failed.title"),
+    },
   });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!data) return [{ title: "Error" }];
-  const title = isRouteErrorResponse(error) && error.status === 404 ? data.errorTitles.notFound : data.errorTitles.failed;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title =
+    status === 404 ? data.errorTitles.notFound : status === 403 ? data.errorTitles.forbidden : data.errorTitles.failed;
   return [{ title: error ? `${title} – ${data.serviceName}` : data.serviceName }];
 };
 
@@ -70,12 +80,20 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useFocusOnNavigation();
   return <Outlet />;
 }
 
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation("common");
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <ErrorPage title={t("errors.forbidden.title")}>
+        <p>{t("errors.forbidden.body")}</p>
+      </ErrorPage>
+    );
+  }
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <ErrorPage title={t("errors.notFound.title")}>

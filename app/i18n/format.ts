@@ -16,9 +16,12 @@ export function formatDate(locale: string, instant: Date | string): string {
 
 export function formatTime(locale: string, instant: Date | string): string {
   // The 24-hour clock reads the same in every language (no AM/PM to translate or reorder).
-  return new Intl.DateTimeFormat(locale, { timeZone: LONDON, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
-    new Date(instant),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: LONDON,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(instant));
 }
 
 /** A calendar day ('YYYY-MM-DD'), which has no time zone of its own. */

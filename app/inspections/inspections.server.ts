@@ -1,4 +1,7 @@
+import { grantInspectionRole } from "~/auth/staff.server";
+import { isAdmin, type StaffUser } from "~/auth/permissions";
 import { sql } from "~/db.server";
+import { createSurveys } from "~/surveys/surveys.server";
 import { NewInspection } from "./schema";
 import { buildTimeline, milestone, type InspectionKind } from "./timeline";
 
@@ -18,16 +21,23 @@ export class SlugTakenError extends Error {
   }
 }
 
-/** Creates an inspection with the survey window its timeline gives by default. */
-export async function createInspection(input: NewInspection): Promise<Inspection> {
+/**
+ * Creates an inspection with the survey window its timeline gives by default and its three surveys with
+ * their default questions; the staff member who creates it becomes its inspector.
+ */
+export async function createInspection(input: NewInspection, createdBy?: string): Promise<Inspection> {
   const timeline = buildTimeline(input.kind, input.day1);
   try {
-    const [inspection] = await sql<Inspection[]>`
-      insert into inspections (slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at)
-      values (${input.slug}, ${input.localAreaName}, ${input.kind}, ${input.day1},
-              ${milestone(timeline, "survey_opens")!.at}, ${milestone(timeline, "survey_closes")!.at})
-      returning id, slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at`;
-    return inspection!;
+    return await sql.begin(async (tx) => {
+      const [inspection] = await tx<Inspection[]>`
+        insert into inspections (slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at)
+        values (${input.slug}, ${input.localAreaName}, ${input.kind}, ${input.day1},
+                ${milestone(timeline, "survey_opens")!.at}, ${milestone(timeline, "survey_closes")!.at})
+        returning id, slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at`;
+      await createSurveys(tx, inspection!.id);
+      if (createdBy) await grantInspectionRole(createdBy, inspection!.id, "inspector", tx);
+      return inspection!;
+    });
   } catch (error) {
     if ((error as { code?: string }).code === "23505") throw new SlugTakenError(input.slug);
     throw error;
@@ -60,4 +70,49 @@ export async function rescheduleInspection(slug: string, kind: InspectionKind, d
         survey_closes_at = ${milestone(timeline, "survey_closes")!.at},
         updated_at = now()
     where slug = ${slug}`;
+}
+
+/** The inspections a staff member works on (every inspection for an admin), soonest first. */
+export async function inspectionsFor(user: StaffUser): Promise<Array<Inspection & { role: string | null }>> {
+  return sql<Array<Inspection & { role: string | null }>>`
+    select i.id, i.slug, i.local_area_name, i.kind, i.day1, i.survey_opens_at, i.survey_closes_at, r.role
+    from inspections i
+    left join staff_roles r on r.inspection_id = i.id and r.user_id = ${user.id}
+    where ${isAdmin(user)} or r.role is not null
+    order by i.day1 desc, i.local_area_name`;
+}
+
+export interface WindowChange {
+  changedByEmail: string | null;
+  previousOpensAt: Date;
+  previousClosesAt: Date;
+  opensAt: Date;
+  closesAt: Date;
+  reason: string;
+  changedAt: Date;
+}
+
+/** Moves the survey window and records who did it and why, in one transaction. */
+export async function changeSurveyWindow(
+  inspection: Inspection,
+  change: { opensAt: Date; closesAt: Date; reason: string; changedBy: string },
+) {
+  await sql.begin(async (tx) => {
+    await tx`
+      insert into survey_window_changes
+        (inspection_id, changed_by, previous_opens_at, previous_closes_at, opens_at, closes_at, reason)
+      values (${inspection.id}, ${change.changedBy}, ${inspection.surveyOpensAt}, ${inspection.surveyClosesAt},
+              ${change.opensAt}, ${change.closesAt}, ${change.reason})`;
+    await tx`
+      update inspections set survey_opens_at = ${change.opensAt}, survey_closes_at = ${change.closesAt}, updated_at = now()
+      where id = ${inspection.id}`;
+  });
+}
+
+export async function windowChanges(inspectionId: string): Promise<WindowChange[]> {
+  return sql<WindowChange[]>`
+    select u.email as changed_by_email, c.previous_opens_at, c.previous_closes_at, c.opens_at, c.closes_at,
+           c.reason, c.changed_at
+    from survey_window_changes c left join staff_users u on u.id = c.changed_by
+    where c.inspection_id = ${inspectionId} order by c.changed_at desc`;
 }

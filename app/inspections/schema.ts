@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { day1Problem, INSPECTION_KINDS } from "./timeline";
+import { day1Problem, INSPECTION_KINDS, type InspectionKind } from "./timeline";
+import { isIsoDate } from "./working-days";
 
+/** Forms and commands that create or change inspections. Messages are translation keys. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Makes a web-address slug from an area's name: "Brighton & Hove" becomes "brighton-hove". */
@@ -15,27 +17,123 @@ export function slugify(text: string): string {
     .replace(/-+$/, "");
 }
 
-/** What it takes to create an inspection, from the CLI or the staff pages. */
+const DAY1_ERRORS = {
+  "invalid-date": "staff:newInspection.errors.day1Invalid",
+  weekend: "staff:newInspection.errors.day1Weekend",
+  "bank-holiday": "staff:newInspection.errors.day1BankHoliday",
+} as const;
+
+/** Every field is checked in one refinement, so a form with several problems shows them all at once. */
 export const NewInspection = z
   .object({
-    localAreaName: z.string().trim().min(1, "Enter the local area's name").max(120, "Keep the local area's name under 120 characters"),
-    kind: z.enum(INSPECTION_KINDS, { message: "Choose revisit or full" }),
-    day1: z.string().trim(),
-    slug: z
-      .string()
-      .trim()
-      .min(2, "The web address must be 2 to 60 characters")
-      .max(60, "The web address must be 2 to 60 characters")
-      .regex(SLUG_PATTERN, "Use lower-case letters, numbers and single hyphens for the web address")
-      .optional(),
+    localAreaName: z.string().trim().optional(),
+    kind: z.string().optional(),
+    day1: z.string().trim().optional(),
+    slug: z.string().trim().optional(),
   })
   .superRefine((value, context) => {
-    const problem = day1Problem(value.day1);
-    if (problem) context.addIssue({ code: "custom", path: ["day1"], message: problem.reason, params: problem });
-    if (!value.slug && slugify(value.localAreaName).length < 2) {
-      context.addIssue({ code: "custom", path: ["slug"], message: "Choose a web address for this inspection" });
+    const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+    if (!value.localAreaName) problem("localAreaName", "staff:newInspection.errors.areaRequired");
+    else if (value.localAreaName.length > 120) problem("localAreaName", "staff:newInspection.errors.areaTooLong");
+    if (!(INSPECTION_KINDS as readonly string[]).includes(value.kind ?? ""))
+      problem("kind", "staff:newInspection.errors.kindRequired");
+    const day1 = day1Problem(value.day1 ?? "");
+    if (day1) problem("day1", DAY1_ERRORS[day1.reason]);
+    if (value.slug) {
+      if (value.slug.length < 2 || value.slug.length > 60 || !SLUG_PATTERN.test(value.slug)) {
+        problem("slug", "staff:newInspection.errors.slugInvalid");
+      }
+    } else if (value.localAreaName && slugify(value.localAreaName).length < 2) {
+      problem("slug", "staff:newInspection.errors.slugRequired");
     }
   })
-  .transform((value) => ({ ...value, slug: value.slug ?? slugify(value.localAreaName) }));
+  .transform((value) => ({
+    localAreaName: value.localAreaName!,
+    kind: value.kind as InspectionKind,
+    day1: value.day1!,
+    slug: value.slug || slugify(value.localAreaName!),
+  }));
 
 export type NewInspection = z.output<typeof NewInspection>;
+
+/** A GOV.UK date input: three boxes for day, month and year. */
+const DateParts = z
+  .object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() })
+  .optional();
+
+/** 'YYYY-MM-DD' from the three boxes, or '' when they do not make a real date. */
+export function isoFromParts(parts: z.infer<typeof DateParts>): string {
+  const [day, month, year] = [parts?.day, parts?.month, parts?.year].map((part) => part?.trim() ?? "");
+  if (!/^\d{1,2}$/.test(day!) || !/^\d{1,2}$/.test(month!) || !/^\d{4}$/.test(year!)) return "";
+  const iso = `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : "";
+}
+
+export const partsFromIso = (iso: string) => ({
+  day: String(Number(iso.slice(8, 10))),
+  month: String(Number(iso.slice(5, 7))),
+  year: iso.slice(0, 4),
+});
+
+export const NewInspectionForm = z
+  .object({
+    localAreaName: z.string().optional(),
+    kind: z.string().optional(),
+    day1: DateParts,
+    slug: z.string().optional(),
+  })
+  .transform((value) => ({ ...value, day1: isoFromParts(value.day1) }))
+  .pipe(NewInspection);
+
+const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
+
+/** "9:30", "09:30" or "9.30" as "09:30"; '' when it is not a time of day. */
+export function normaliseTime(value: string | undefined): string {
+  const match = value?.trim().match(TIME);
+  return match ? `${match[1]!.padStart(2, "0")}:${match[2]}` : "";
+}
+
+export const SurveyWindowForm = z
+  .object({
+    opens: DateParts,
+    opensTime: z.string().optional(),
+    closes: DateParts,
+    closesTime: z.string().optional(),
+    reason: z.string().trim().optional(),
+  })
+  // One refinement for every field, so the error summary lists all problems at once.
+  .superRefine((value, context) => {
+    for (const field of ["opens", "closes"] as const) {
+      if (!isoFromParts(value[field]))
+        context.addIssue({ code: "custom", path: [field], message: `staff:window.errors.${field}Date` });
+      if (!normaliseTime(value[`${field}Time`])) {
+        context.addIssue({ code: "custom", path: [`${field}Time`], message: "staff:window.errors.time" });
+      }
+    }
+    if (!value.reason)
+      context.addIssue({ code: "custom", path: ["reason"], message: "staff:window.errors.reasonRequired" });
+    else if (value.reason.length > 1000) {
+      context.addIssue({ code: "custom", path: ["reason"], message: "staff:window.errors.reasonTooLong" });
+    }
+  })
+  .transform((value) => ({
+    opens: { date: isoFromParts(value.opens), time: normaliseTime(value.opensTime) },
+    closes: { date: isoFromParts(value.closes), time: normaliseTime(value.closesTime) },
+    reason: value.reason!,
+  }));
+
+const StaffEmail = z
+  .string({ required_error: "staff:team.errors.emailRequired" })
+  .trim()
+  .max(254, "staff:team.errors.emailInvalid")
+  .email("staff:team.errors.emailInvalid");
+
+export const InviteForm = z.object({
+  email: StaffEmail,
+  role: z.enum(["inspector", "lano", "pcf"], { errorMap: () => ({ message: "staff:team.errors.roleRequired" }) }),
+});
+
+export const GlobalRoleForm = z.object({
+  email: StaffEmail,
+  role: z.enum(["admin", "inspector"], { errorMap: () => ({ message: "staff:team.errors.roleRequired" }) }),
+});

@@ -75,9 +75,7 @@ function plan(kind: InspectionKind, day1: IsoDate): Plan[] {
 }
 
 export type Day1Problem =
-  | { reason: "invalid-date" }
-  | { reason: "weekend" }
-  | { reason: "bank-holiday"; holiday: string };
+  { reason: "invalid-date" } | { reason: "weekend" } | { reason: "bank-holiday"; holiday: string };
 
 /** Why a date cannot be on-site day 1, or null when it can. */
 export function day1Problem(day1: string): Day1Problem | null {
@@ -129,4 +127,22 @@ export function buildTimeline(kind: InspectionKind, day1: string): Milestone[] {
 
 export function milestone(timeline: Milestone[], key: MilestoneKey): Milestone | undefined {
   return timeline.find((entry) => entry.key === key);
+}
+
+/** The London calendar day ('YYYY-MM-DD') and wall-clock time ('HH:MM') of an instant. */
+export function londonParts(instant: Date): { date: IsoDate; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: LONDON,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }

@@ -70,7 +70,7 @@ export function dayNumber(day1: IsoDate, date: IsoDate): number {
   if (date === day1) return 1;
   const step = date < day1 ? -1 : 1;
   let count = 0;
-  for (let cursor = day1; cursor !== date; ) {
+  for (let cursor = day1; cursor !== date;) {
     cursor = addCalendarDays(cursor, step);
     if (isWorkingDay(cursor)) count += 1;
   }

@@ -13,7 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
 
 /** Every cookie the service sets, and why; all are strictly necessary, so there is no consent banner. */
-const COOKIES = [{ name: "lang", purpose: "cookies.langPurpose", expires: "cookies.langExpires" }];
+const COOKIES = [
+  { name: "lang", purpose: "cookies.langPurpose", expires: "cookies.langExpires" },
+  { name: "staff_session", purpose: "cookies.staffPurpose", expires: "cookies.staffExpires" },
+];
 
 export default function CookiesPage() {
   const { t } = useTranslation("legal");

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LANGUAGE_CODES, textDirection } from "~/i18n/languages";
-import { contextOptions, expectNoAxeViolations, launchChromium, WIDTHS } from "../support/browser";
+import { contextOptions, expectNoAxeViolations, launchChromium, serverRenderedOnly, WIDTHS } from "../support/browser";
 
 /** Every public page, with the status it should answer. */
 const PAGES = [
@@ -23,6 +23,7 @@ afterAll(() => browser?.close());
 describe.each(LANGUAGE_CODES)("in %s", (language) => {
   test.each(WIDTHS)("every page at %i px wide is in the right language and has no axe violations", async (width) => {
     const context = await browser.newContext(contextOptions(width));
+    await serverRenderedOnly(context);
     const page = await context.newPage();
     // Choose the language as a reader would, through the switcher's link.
     await page.goto(`/language?lng=${language}&back=/`);

@@ -19,8 +19,14 @@ describe("portal CLI", () => {
     expect(milestones.map((entry) => entry.key)).toEqual(
       expect.arrayContaining(["notification", "survey_opens", "survey_closes", "onsite_day_1"]),
     );
-    expect(milestones.find((entry) => entry.key === "survey_opens")).toMatchObject({ day: -5, at: "2027-03-25T12:00:00.000Z" });
-    expect(milestones.find((entry) => entry.key === "survey_closes")).toMatchObject({ day: -1, at: "2027-04-02T11:00:00.000Z" });
+    expect(milestones.find((entry) => entry.key === "survey_opens")).toMatchObject({
+      day: -5,
+      at: "2027-03-25T12:00:00.000Z",
+    });
+    expect(milestones.find((entry) => entry.key === "survey_closes")).toMatchObject({
+      day: -1,
+      at: "2027-04-02T11:00:00.000Z",
+    });
   });
 
   test.each([

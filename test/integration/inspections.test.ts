@@ -30,12 +30,17 @@ describe("inspections", () => {
   test("the form refuses a day 1 that is not a working day, naming the reason", () => {
     const result = NewInspection.safeParse({ localAreaName: "X area", kind: "revisit", day1: "2027-03-29" });
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0]).toMatchObject({ path: ["day1"], message: "bank-holiday" });
+    expect(result.error!.issues[0]).toMatchObject({
+      path: ["day1"],
+      message: "staff:newInspection.errors.day1BankHoliday",
+    });
   });
 
   test("only inspections whose survey is open now are listed as open", async () => {
     const now = new Date("2027-03-30T10:00:00Z");
-    await createInspection(NewInspection.parse({ localAreaName: "Open Area", kind: "revisit", day1: "2027-04-05", slug: "open-area" }));
+    await createInspection(
+      NewInspection.parse({ localAreaName: "Open Area", kind: "revisit", day1: "2027-04-05", slug: "open-area" }),
+    );
     await createInspection(NewInspection.parse({ localAreaName: "Later Area", kind: "revisit", day1: "2027-06-21" }));
     const open = await inspectionsWithOpenSurveys(now);
     expect(open.map((inspection) => inspection.slug)).toContain("open-area");
@@ -43,13 +48,19 @@ describe("inspections", () => {
   });
 
   test("the demo's survey is open whenever it is seeded, and re-seeding keeps its data", async () => {
-    for (const now of [new Date("2027-03-27T10:00:00Z"), new Date("2027-04-02T11:30:00Z"), new Date("2026-12-25T12:00:00Z")]) {
+    for (const now of [
+      new Date("2027-03-27T10:00:00Z"),
+      new Date("2027-04-02T11:30:00Z"),
+      new Date("2026-12-25T12:00:00Z"),
+    ]) {
       const day1 = demoDay1(now);
       const demo = await seedDemo({ refresh: true }, now);
       expect(demo.day1).toBe(day1);
       expect(demo.surveyOpensAt <= now && now < demo.surveyClosesAt).toBe(true);
     }
-    const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from inspections where slug = 'demo'`;
+    const [{ count }] = await sql<
+      [{ count: number }]
+    >`select count(*)::int as count from inspections where slug = 'demo'`;
     expect(count).toBe(1);
   });
 });

@@ -13,7 +13,9 @@ const client = (url: string) => {
 };
 afterAll(() => Promise.all(clients.map((sql) => sql.end())));
 
-const files = readdirSync(migrationsDir).filter((name) => name.endsWith(".sql")).sort();
+const files = readdirSync(migrationsDir)
+  .filter((name) => name.endsWith(".sql"))
+  .sort();
 
 test("an empty database gets every migration once, in order; a second run changes nothing", async () => {
   const sql = client(await createTestDatabase(inject("pgAdminUrl"), { migrated: false }));

@@ -20,7 +20,10 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const chromium = chromiumPath();
   // Built as `npm start` builds it (vitest sets NODE_ENV=test, which would select React's dev JSX runtime).
-  execFileSync("node_modules/.bin/remix", ["build"], { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync("node_modules/.bin/remix", ["build"], {
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 
   const databaseUrl = await createTestDatabase(project.getProvidedContext().pgAdminUrl);
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-app-"));

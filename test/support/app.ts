@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { freePort } from "../../db/embedded";
 
 export interface RunningApp {
   url: string;
@@ -11,9 +12,21 @@ export interface RunningApp {
  * Starts the built portal (`node build/index.js`, as `npm start` does) on a free port and waits until
  * it says it is ready. Without DATABASE_URL in `env` it starts its own embedded PostgreSQL in DATA_DIR.
  */
-export async function startApp(env: Record<string, string | undefined>, { timeoutMs = 90_000 } = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string | undefined>,
+  { timeoutMs = 90_000 } = {},
+): Promise<RunningApp> {
+  // The port is chosen here so that PUBLIC_URL (used in emailed links) can name it.
+  const port = String(await freePort());
   const child: ChildProcess = spawn(process.execPath, ["build/index.js"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: "0", ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      PORT: port,
+      PUBLIC_URL: `http://localhost:${port}`,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -21,7 +34,10 @@ export async function startApp(env: Record<string, string | undefined>, { timeou
   child.stderr!.on("data", (chunk) => (output += chunk));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The app did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`The app did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const check = () => {
       const ready = output.match(/Portal ready on (http:\/\/\S+)/);
       if (ready) {

@@ -1,5 +1,5 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 export const WIDTHS = [375, 1280] as const;
@@ -44,12 +44,24 @@ export async function expectNoAxeViolations(page: Page, context = page.url()) {
   throw new Error(`axe found ${violations.length} kind(s) of violation on ${context}:\n${report}`);
 }
 
+/**
+ * Stops the app's own scripts from loading, so pages behave as they do without JavaScript while axe,
+ * which Playwright injects, can still run (a context with JavaScript disabled cannot be scanned).
+ */
+export async function serverRenderedOnly(context: BrowserContext) {
+  await context.route(/\/build\/.*\.js$/, (route) => route.abort());
+}
+
 /** Fails on any error the page logs or throws (such as a hydration mismatch). */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    if (message.type() !== "error") return;
+    // A form answered with its errors is a 400 page: right for the document itself, wrong for anything else.
+    const documentStatus = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+    if (documentStatus && message.location().url === page.url()) return;
+    errors.push(`${message.text()} (${message.location().url})`);
   });
   return errors;
 }

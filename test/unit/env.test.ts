@@ -18,7 +18,10 @@ describe("configuration", () => {
   test.each([
     [{ PORT: "abc" }, /^Configuration error: PORT must be a port number\.$/],
     [{ PORT: "70000" }, /^Configuration error: PORT must be between 0 and 65535\.$/],
-    [{ DATABASE_URL: "mysql://db/portal" }, /^Configuration error: DATABASE_URL must be a postgres:\/\/ connection URL\.$/],
+    [
+      { DATABASE_URL: "mysql://db/portal" },
+      /^Configuration error: DATABASE_URL must be a postgres:\/\/ connection URL\.$/,
+    ],
     [{ SMTP_URL: "mail.example.org" }, /^Configuration error: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL\.$/],
     [{ SESSION_SECRET: "short" }, /^Configuration error: SESSION_SECRET must be at least 32 characters\.$/],
     [{ PUBLIC_URL: "send-views" }, /^Configuration error: PUBLIC_URL must be a full URL/],

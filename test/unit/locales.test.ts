@@ -79,7 +79,9 @@ describe.each(LANGUAGE_CODES.filter((language) => language !== DEFAULT_LANGUAGE)
 
 describe("English", () => {
   const source = readSource(path.resolve("app"));
-  const literals = new Set([...source.matchAll(/["'`]([\w.:-]+)["'`]/g)].map((match) => match[1]!.replace(/^\w+:/, "")));
+  const literals = new Set(
+    [...source.matchAll(/["'`]([\w.:-]+)["'`]/g)].map((match) => match[1]!.replace(/^\w+:/, "")),
+  );
   const templateHeads = [...source.matchAll(/`([\w.:-]*?)\$\{/g)].map((match) => match[1]!.replace(/^\w+:/, ""));
 
   test.each([...NAMESPACES])("every key of %s is used by the code", (namespace) => {

@@ -9,9 +9,17 @@ describe("re-visit timeline", () => {
   test("counts working days back over Easter and across the spring clock change (day 1 on 5 April 2027)", () => {
     const timeline = buildTimeline("revisit", "2027-04-05");
     // Good Friday (26 March) and Easter Monday (29 March) are skipped, as is the weekend between.
-    expect(at(timeline, "survey_opens")).toMatchObject({ day: -5, london: "2027-03-25 12:00", at: "2027-03-25T12:00:00.000Z" });
+    expect(at(timeline, "survey_opens")).toMatchObject({
+      day: -5,
+      london: "2027-03-25 12:00",
+      at: "2027-03-25T12:00:00.000Z",
+    });
     // Clocks went forward on 28 March: noon in London is now 11:00 UTC.
-    expect(at(timeline, "survey_closes")).toMatchObject({ day: -1, london: "2027-04-02 12:00", at: "2027-04-02T11:00:00.000Z" });
+    expect(at(timeline, "survey_closes")).toMatchObject({
+      day: -1,
+      london: "2027-04-02 12:00",
+      at: "2027-04-02T11:00:00.000Z",
+    });
     expect(at(timeline, "notification")).toMatchObject({ day: -10, london: "2027-03-18 09:00" });
     expect(at(timeline, "evidence_upload")).toMatchObject({ day: -7, london: "2027-03-23 12:00" });
     expect(at(timeline, "onsite_day_1")).toMatchObject({ day: 1, at: "2027-04-05T08:00:00.000Z" });
@@ -37,7 +45,10 @@ describe("re-visit timeline", () => {
   test("a plain fortnight with no holidays lands on the handbook's weekdays", () => {
     const timeline = buildTimeline("revisit", "2027-06-21"); // a Monday, no holiday in the fortnight before
     const weekday = (key: Milestone["key"]) =>
-      new Date(`${at(timeline, key).london.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", timeZone: "UTC" });
+      new Date(`${at(timeline, key).london.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", {
+        weekday: "short",
+        timeZone: "UTC",
+      });
     expect(weekday("notification")).toBe("Mon");
     expect(weekday("evidence_upload")).toBe("Thu");
     expect(weekday("survey_opens")).toBe("Mon");
@@ -51,7 +62,11 @@ describe("full inspection timeline", () => {
     expect(at(timeline, "notification").london).toBe("2027-06-14 09:00");
     expect(at(timeline, "survey_opens")).toMatchObject({ london: "2027-06-15 12:00", day: -9 });
     expect(at(timeline, "tracking_calls").london).toBe("2027-06-21 09:00");
-    expect(at(timeline, "survey_closes")).toMatchObject({ london: "2027-06-25 12:00", day: -1, at: "2027-06-25T11:00:00.000Z" });
+    expect(at(timeline, "survey_closes")).toMatchObject({
+      london: "2027-06-25 12:00",
+      day: -1,
+      at: "2027-06-25T11:00:00.000Z",
+    });
   });
 
   test("a bank holiday on a week's milestone moves it to the nearest working day inside that week", () => {

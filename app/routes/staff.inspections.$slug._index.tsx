@@ -1,0 +1,162 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireInspectionPermission } from "~/auth/guard.server";
+import { can } from "~/auth/permissions";
+import { formatDateTime } from "~/i18n/format";
+import { translatorFor } from "~/i18n/i18next.server";
+import { windowChanges } from "~/inspections/inspections.server";
+import { buildTimeline } from "~/inspections/timeline";
+import { isLocked, surveysOf } from "~/surveys/surveys.server";
+import { pageTitle } from "~/ui/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, inspection } = await requireInspectionPermission(request, "inspection.view", params.slug);
+  const { locale, t } = await translatorFor(request, "staff");
+  const at = (instant: Date | string) => formatDateTime(t, locale, instant);
+  const may = (action: Parameters<typeof can>[1]) => can(user, action, inspection.id);
+  return json({
+    title: inspection.localAreaName,
+    inspection: { slug: inspection.slug, area: inspection.localAreaName, kind: inspection.kind },
+    timeline: buildTimeline(inspection.kind, inspection.day1).map((entry) => ({
+      key: entry.key,
+      day: entry.day,
+      at: at(entry.at),
+    })),
+    window: {
+      opens: at(inspection.surveyOpensAt),
+      closes: at(inspection.surveyClosesAt),
+      locked: isLocked(inspection),
+    },
+    changes: may("inspection.schedule")
+      ? (await windowChanges(inspection.id)).map((change) => ({
+          by: change.changedByEmail,
+          when: at(change.changedAt),
+          reason: change.reason,
+          opens: at(change.opensAt),
+          closes: at(change.closesAt),
+        }))
+      : [],
+    surveys: await surveysOf(inspection.id),
+    may: {
+      schedule: may("inspection.schedule"),
+      edit: may("questions.edit"),
+      review: may("questions.review"),
+      manageStaff: may("staff.manage"),
+    },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
+
+export default function InspectionOverview() {
+  const { inspection, timeline, window, changes, surveys, may } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const base = `/staff/inspections/${inspection.slug}`;
+  return (
+    <>
+      <span className="caption">{t(`kinds.${inspection.kind}`)}</span>
+      <h1>{inspection.area}</h1>
+      <p>
+        <Link to={`/s/${inspection.slug}`}>{t("overview.publicPage")}</Link>
+        {may.manageStaff ? (
+          <>
+            {" · "}
+            <Link to={`${base}/team`}>{t("overview.team")}</Link>
+          </>
+        ) : null}
+      </p>
+
+      <h2>{t("overview.surveysHeading")}</h2>
+      <table className="table">
+        <caption className="visually-hidden">{t("overview.surveysHeading")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("overview.audience")}</th>
+            <th scope="col">{t("overview.questions")}</th>
+            <th scope="col">{t("overview.status")}</th>
+            <th scope="col">{t("overview.action")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {surveys.map((survey) => (
+            <tr key={survey.audience}>
+              <td>{t(`questions:audiences.${survey.audience}`)}</td>
+              <td>{survey.questionCount}</td>
+              <td>
+                {t(`questions:status.${survey.status}`)}
+                {survey.openComments > 0 ? <> ({t("overview.openComments", { count: survey.openComments })})</> : null}
+              </td>
+              <td>
+                {may.edit ? (
+                  <Link to={`${base}/surveys/${survey.audience}`}>
+                    {t("overview.editQuestions")}
+                    <span className="visually-hidden"> ({t(`questions:audiences.${survey.audience}`)})</span>
+                  </Link>
+                ) : may.review ? (
+                  <Link to={`${base}/surveys/${survey.audience}/review`}>
+                    {t("overview.reviewQuestions")}
+                    <span className="visually-hidden"> ({t(`questions:audiences.${survey.audience}`)})</span>
+                  </Link>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t("overview.windowHeading")}</h2>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t("overview.opens")}</dt>
+          <dd className="summary-list__value">{window.opens}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t("overview.closes")}</dt>
+          <dd className="summary-list__value">{window.closes}</dd>
+        </div>
+      </dl>
+      {window.locked ? <p className="inset">{t("overview.locked")}</p> : null}
+      {may.schedule ? (
+        <p>
+          <Link to={`${base}/window`}>{t("overview.changeWindow")}</Link>
+        </p>
+      ) : null}
+      {changes.length > 0 ? (
+        <>
+          <h3>{t("overview.changesHeading")}</h3>
+          <ul className="card-list">
+            {changes.map((change) => (
+              <li key={change.when + change.reason}>
+                <p>{t("overview.change", change)}</p>
+                <p className="hint">{change.reason}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>{t("overview.timelineHeading")}</h2>
+      <table className="table">
+        <caption className="visually-hidden">{t("overview.timelineHeading")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("overview.milestone")}</th>
+            <th scope="col">{t("overview.day")}</th>
+            <th scope="col">{t("overview.when")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {timeline.map((entry) => (
+            <tr key={entry.key}>
+              <td>{t(`milestones.${entry.key}`)}</td>
+              <td>{entry.day}</td>
+              <td>{entry.at}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t("overview.timelineNote")}</p>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useTranslation } from "react-i18next";
+import { ChoicesField, TextareaField, type Choice, type Field } from "~/ui/forms";
+import { FACE_VALUES, SCALE_VALUES, type DisplayQuestion, type LocalisedText } from "./questions";
+
+/** Text that may be an English fallback: marked with lang="en" so screen readers switch voice. */
+function Localised({ value }: { value: LocalisedText }) {
+  return value.lang ? <span lang={value.lang}>{value.text}</span> : <>{value.text}</>;
+}
+
+/**
+ * One question exactly as respondents see it: the same component serves the survey itself and the
+ * parent carer forum's review, so what the forum approves is what families get.
+ */
+export function QuestionField({
+  question,
+  field,
+  asHeading,
+}: {
+  question: DisplayQuestion;
+  field: Field;
+  asHeading?: boolean;
+}) {
+  const { t } = useTranslation("survey");
+  const label = <Localised value={question.text} />;
+  const hint = question.hint ? <Localised value={question.hint} /> : undefined;
+
+  if (question.kind === "text") {
+    return (
+      <TextareaField
+        field={field}
+        label={label}
+        hint={hint}
+        rows={8}
+        characterLimit={question.characterLimit ?? undefined}
+        labelAsHeading={asHeading}
+      />
+    );
+  }
+
+  let choices: Choice[];
+  if (question.kind === "scale") {
+    choices = SCALE_VALUES.map((value) => ({ value, label: t(`scale.${value}`), apart: value === "dont-know" }));
+  } else if (question.kind === "faces") {
+    choices = FACE_VALUES[question.faces ?? 3].map((value) => ({
+      value,
+      label: (
+        <span className="face">
+          <img className="face__picture" src={`/faces/${value}.svg`} alt="" width="64" height="64" />
+          <span className="face__words">{t(`faces.${value}`)}</span>
+        </span>
+      ),
+    }));
+  } else {
+    choices = question.options.map((option) => ({
+      value: option.value,
+      label: option.label.text,
+      lang: option.label.lang,
+    }));
+  }
+
+  return (
+    <ChoicesField
+      field={field}
+      type={question.kind === "multi" ? "checkbox" : "radio"}
+      legend={label}
+      hint={hint ?? (question.kind === "multi" ? t("selectAll") : undefined)}
+      choices={choices}
+      legendAsHeading={asHeading}
+    />
+  );
+}

@@ -1,0 +1,126 @@
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "~/i18n/languages";
+
+/** The three audiences each inspection hears from, one survey each. */
+export const AUDIENCES = ["parents", "young-people", "practitioners"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const isAudience = (value: unknown): value is Audience =>
+  typeof value === "string" && (AUDIENCES as readonly string[]).includes(value);
+
+/**
+ * scale: agree/disagree on five points, with "don't know" apart; choice: one of; multi: any of;
+ * text: free text with a limit; faces: an easy-read scale with pictures (young people only);
+ * about-you: one of, used to break results down (never shown as a result of its own).
+ */
+export const QUESTION_KINDS = ["scale", "choice", "multi", "text", "faces", "about-you"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export function kindsFor(audience: Audience): QuestionKind[] {
+  return QUESTION_KINDS.filter((kind) => kind !== "faces" || audience === "young-people");
+}
+
+export const hasOptions = (kind: QuestionKind) => kind === "choice" || kind === "multi" || kind === "about-you";
+
+export const SCALE_VALUES = [
+  "strongly-agree",
+  "agree",
+  "neither",
+  "disagree",
+  "strongly-disagree",
+  "dont-know",
+] as const;
+export const FACE_VALUES = {
+  3: ["happy", "okay", "sad"],
+  5: ["very-happy", "happy", "okay", "sad", "very-sad"],
+} as const;
+
+export const DEFAULT_CHARACTER_LIMIT = 2000;
+
+/** Text in several languages, keyed by language code; English (en-GB) is always there. */
+export type Localised = Partial<Record<string, string>>;
+
+export interface QuestionOption {
+  value: string;
+  label: Localised;
+}
+
+export interface Question {
+  id: string;
+  position: number;
+  kind: QuestionKind;
+  text: Localised;
+  hint: Localised;
+  options: QuestionOption[];
+  focusArea: string | null;
+  characterLimit: number | null;
+  faces: 3 | 5 | null;
+}
+
+/**
+ * The text in the reader's language, or English when it has not been translated. `lang` is set on a
+ * fallback so the page can mark that fragment as English (`lang="en"`) for screen readers.
+ */
+export function localise(text: Localised, locale: string): { text: string; lang?: string } {
+  const translated = text[locale]?.trim();
+  if (translated) return { text: translated };
+  return { text: text[DEFAULT_LANGUAGE] ?? "", lang: locale === DEFAULT_LANGUAGE ? undefined : "en" };
+}
+
+/** The languages in which a question is not yet complete (its text, hint or an option lacks a translation). */
+export function missingTranslations(question: Pick<Question, "text" | "hint" | "options">): string[] {
+  const needs = (text: Localised, language: string) => Boolean(text[DEFAULT_LANGUAGE]) && !text[language]?.trim();
+  return LANGUAGE_CODES.filter(
+    (language) =>
+      language !== DEFAULT_LANGUAGE &&
+      (needs(question.text, language) ||
+        needs(question.hint, language) ||
+        question.options.some((option) => needs(option.label, language))),
+  );
+}
+
+/**
+ * Options from the one-per-line text an inspector types. An option keeps its value while it stays in
+ * the same place, and its translations while its English is unchanged; new lines get new values.
+ */
+export function optionsFromLines(lines: string[], previous: QuestionOption[]): QuestionOption[] {
+  const used = new Set(previous.map((option) => option.value));
+  let next = previous.length + 1;
+  return lines.map((line, index) => {
+    const existing = previous[index];
+    if (existing) {
+      const unchanged = existing.label[DEFAULT_LANGUAGE] === line;
+      return { value: existing.value, label: unchanged ? existing.label : { [DEFAULT_LANGUAGE]: line } };
+    }
+    while (used.has(`option-${next}`)) next += 1;
+    used.add(`option-${next}`);
+    return { value: `option-${next}`, label: { [DEFAULT_LANGUAGE]: line } };
+  });
+}
+
+export interface LocalisedText {
+  text: string;
+  lang?: string;
+}
+
+/** A question as a respondent sees it, in their language (with English where a translation is missing). */
+export interface DisplayQuestion {
+  id: string;
+  kind: QuestionKind;
+  text: LocalisedText;
+  hint: LocalisedText | null;
+  options: Array<{ value: string; label: LocalisedText }>;
+  characterLimit: number | null;
+  faces: 3 | 5 | null;
+}
+
+export function displayQuestion(question: Question, locale: string): DisplayQuestion {
+  return {
+    id: question.id,
+    kind: question.kind,
+    text: localise(question.text, locale),
+    hint: question.hint[DEFAULT_LANGUAGE] ? localise(question.hint, locale) : null,
+    options: question.options.map((option) => ({ value: option.value, label: localise(option.label, locale) })),
+    characterLimit: question.kind === "text" ? (question.characterLimit ?? DEFAULT_CHARACTER_LIMIT) : null,
+    faces: question.faces,
+  };
+}
