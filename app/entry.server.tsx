@@ -1,14 +1,8 @@
-import { PassThrough } from "node:stream";
-import {
-  createReadableStreamFromReadable,
-  type AppLoadContext,
-  type EntryContext,
-  type HandleErrorFunction,
-} from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { i18n, translations } from "~/i18n/i18next.server";
+import { i18n, rememberLookups, translations } from "~/i18n/i18next.server";
 import { NonceProvider } from "~/ui/nonce";
 
 declare module "@remix-run/node" {
@@ -19,8 +13,11 @@ declare module "@remix-run/node" {
   }
 }
 
-const ABORT_DELAY = 5_000;
-
+/**
+ * Renders the whole document at once. Pages are small and wait on nothing once their loaders have
+ * run, so streaming would add cost without sending anything sooner; a complete response is also what
+ * browsers without JavaScript and error status codes need.
+ */
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -28,43 +25,19 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const i18next = translations.cloneInstance({ lng: await i18n.getLocale(request), initImmediate: false });
+  const i18next = rememberLookups(
+    translations.cloneInstance({ lng: await i18n.getLocale(request), initImmediate: false }),
+  );
   const nonce = loadContext.cspNonce;
-
-  // We wait for the whole document (onAllReady) rather than streaming the shell: pages are small,
-  // and a complete response is what no-JavaScript browsers and error status codes need.
-  return new Promise<Response>((resolve, reject) => {
-    let failed = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18next}>
-        <NonceProvider value={nonce}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </NonceProvider>
-      </I18nextProvider>,
-      {
-        nonce,
-        onAllReady() {
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: failed ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          failed = true;
-          console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const html = renderToString(
+    <I18nextProvider i18n={i18next}>
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>
+    </I18nextProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** Logs server errors with the path only: query strings and bodies may hold personal details. */

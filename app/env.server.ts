@@ -37,6 +37,24 @@ const EnvSchema = z.object({
       .default(3000),
   ),
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default(".data")),
+  // Worker processes serving requests; unset: one per CPU core.
+  WEB_CONCURRENCY: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .optional(),
+  ),
+  // Behind a load balancer: how many proxies to trust for the client's address (rate limits only).
+  TRUST_PROXY: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^(true|false|\d+)$/, "must be true, false or a number of proxies")
+      .default("false")
+      .transform((value) => (value === "true" ? true : value === "false" ? false : Number(value))),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,105 +1,67 @@
-import { randomBytes } from "node:crypto";
+import cluster from "node:cluster";
+import { once } from "node:events";
 import type { Server } from "node:http";
-import { createRequestHandler } from "@remix-run/express";
+import { availableParallelism } from "node:os";
 import * as build from "@remix-run/dev/server-build";
-import compression from "compression";
-import express from "express";
-import helmet from "helmet";
 import { migrate } from "../db/migrate";
 import { seedDemo } from "../db/seed-demo";
 import { closeDatabase, sql } from "./db.server";
 import { env } from "./env.server";
+import { startHousekeeping } from "./housekeeping.server";
+import { createExpressApp } from "./http/express.server";
 import { startMailWorker } from "./mail/outbox.server";
 
 /**
  * The portal's HTTP server, bundled with the Remix app by `remix build` (remix.config.js `server`).
- * Importing db.server has already started or joined the database; we migrate, seed the demo and listen.
+ * Rendering pages is CPU work and the app keeps no state of its own, so one primary process prepares
+ * the database (importing db.server has started or joined it), then runs a worker per CPU core, all
+ * serving the same port. A worker that dies is replaced.
  */
-await migrate(sql);
-await seedDemo({ refresh: false });
-// Every app process also delivers email; SKIP LOCKED keeps several from sending a message twice.
-const mailWorker = await startMailWorker();
-
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", false);
-
-app.use((_request, response, next) => {
-  response.locals.cspNonce = randomBytes(16).toString("base64");
-  next();
-});
-
-const https = env.PUBLIC_URL?.startsWith("https:") === true;
-app.use(
-  helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", (_request, response) => `'nonce-${(response as express.Response).locals.cspNonce}'`],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-        ...(https ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    strictTransportSecurity: https ? { maxAge: 63072000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: "same-origin" },
-    crossOriginEmbedderPolicy: false,
-    frameguard: { action: "deny" },
-  }),
-);
-app.use((_request, response, next) => {
-  response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-  next();
-});
-// Forms post only to their own site: a cross-site POST (forged request) is refused before any route runs.
-app.use((request, response, next) => {
-  const origin = request.get("origin");
-  if (request.method !== "GET" && request.method !== "HEAD" && origin && new URL(origin).host !== request.get("host")) {
-    response.status(403).type("text/plain").send("Forbidden");
-    return;
-  }
-  next();
-});
-app.use(compression());
-
-// Fingerprinted build output can be cached for ever; other public files for an hour.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: (request, response) => ({
-      cspNonce: response.locals.cspNonce as string,
-      clientAddress: request.socket.remoteAddress ?? "unknown",
-    }),
-  }),
-);
-
-const server: Server = app.listen(env.PORT, () => {
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : env.PORT;
-  console.log(`Portal ready on http://localhost:${port}`);
-});
-
 let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  server.close();
-  server.closeAllConnections();
-  await mailWorker.stop();
-  await closeDatabase();
-  process.exit(0);
+
+if (cluster.isPrimary) {
+  await migrate(sql);
+  await seedDemo({ refresh: false });
+  const count = env.WEB_CONCURRENCY ?? availableParallelism();
+  let listening = 0;
+  cluster.on("listening", (_worker, address) => {
+    listening += 1;
+    if (listening === count) console.log(`Portal ready on http://localhost:${address.port}`);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`[server] worker ${worker.id} stopped (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  for (let n = 0; n < count; n += 1) cluster.fork();
+
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    // A Ctrl+C in a terminal reaches the workers too, so some may already be gone.
+    const running = Object.values(cluster.workers ?? {}).filter((worker) => worker && !worker.isDead());
+    await Promise.all(running.map((worker) => (worker!.kill("SIGTERM"), once(worker!, "exit"))));
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+} else {
+  // Every worker also delivers email; SKIP LOCKED keeps several from sending a message twice.
+  const mailWorker = await startMailWorker();
+  const housekeeping = startHousekeeping();
+  const server: Server = createExpressApp(build).listen(env.PORT);
+
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    clearInterval(housekeeping);
+    await mailWorker.stop();
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);

@@ -38,7 +38,13 @@ async function invite(
 }
 
 export function inviteToInspection(inspection: Inspection, email: string, role: InspectionRole, locale: string) {
-  return invite(email, role, locale, (userId, tx) => grantInspectionRole(userId, inspection.id, role, tx), inspection.localAreaName);
+  return invite(
+    email,
+    role,
+    locale,
+    (userId, tx) => grantInspectionRole(userId, inspection.id, role, tx),
+    inspection.localAreaName,
+  );
 }
 
 export function inviteWithGlobalRole(email: string, role: GlobalRole, locale: string) {

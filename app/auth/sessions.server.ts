@@ -28,10 +28,6 @@ export interface StaffSession {
 /** Starts a session for a signed-in user and returns the Set-Cookie header value. */
 export async function createSession(userId: string): Promise<string> {
   const id = randomToken();
-  await sql`
-    delete from staff_sessions
-    where created_at < now() - make_interval(hours => ${ABSOLUTE_TIMEOUT_HOURS})
-       or last_seen_at < now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})`;
   await sql`insert into staff_sessions (id_hash, user_id, csrf_token) values (${sha256(id)}, ${userId}, ${randomToken()})`;
   return sessionCookie.serialize(id);
 }
@@ -63,4 +59,13 @@ export function csrfTokenMatches(session: StaffSession, submitted: FormDataEntry
   const expected = Buffer.from(session.csrfToken);
   const given = Buffer.from(submitted);
   return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** Sessions past their time-outs and sign-in links past their expiry (run periodically). */
+export async function deleteExpiredSignIns() {
+  await sql`
+    delete from staff_sessions
+    where created_at < now() - make_interval(hours => ${ABSOLUTE_TIMEOUT_HOURS})
+       or last_seen_at < now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})`;
+  await sql`delete from sign_in_tokens where expires_at < now()`;
 }

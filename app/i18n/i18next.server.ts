@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
-import i18next from "i18next";
+import i18next, { type i18n as I18n } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { env } from "~/env.server";
 import { DEFAULT_LANGUAGE, i18nOptions, LANGUAGE_CODES } from "./languages";
@@ -33,8 +33,34 @@ export const languageCookie = createCookie("lang", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
+/**
+ * Translations never change while the app runs, so a lookup without options (most of a page's text)
+ * is worked out once per language and remembered: it was the largest cost of rendering a page.
+ */
+const remembered = new Map<string, unknown>();
+const ROUTING_OPTIONS = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+
+export function rememberLookups(instance: I18n): I18n {
+  const translate = instance.t.bind(instance);
+  instance.t = ((key: unknown, options?: Record<string, unknown>) => {
+    const plain =
+      typeof key === "string" &&
+      options !== undefined &&
+      options.keyPrefix === undefined &&
+      Object.keys(options).every((name) => ROUTING_OPTIONS.has(name));
+    if (!plain) return translate(key as string, options as never);
+    // React's useTranslation does not name a language: it is then this instance's own.
+    const cacheKey = `${String(options.lng || instance.language)}|${String(options.ns)}|${key}`;
+    if (!remembered.has(cacheKey)) remembered.set(cacheKey, translate(key, options as never));
+    return remembered.get(cacheKey);
+  }) as I18n["t"];
+  return instance;
+}
+
 /** One initialised instance holds every translation; requests take cheap clones or fixed `t` functions. */
-export const translations = i18next.createInstance({ ...i18nOptions, resources, initImmediate: false });
+export const translations = rememberLookups(
+  i18next.createInstance({ ...i18nOptions, resources, initImmediate: false }),
+);
 void translations.init();
 
 export const i18n = new RemixI18Next({

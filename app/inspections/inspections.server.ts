@@ -1,6 +1,7 @@
 import { grantInspectionRole } from "~/auth/staff.server";
 import { isAdmin, type StaffUser } from "~/auth/permissions";
 import { sql } from "~/db.server";
+import { DEFAULT_CHANNELS } from "~/promotion/channels";
 import { createSurveys } from "~/surveys/surveys.server";
 import { NewInspection } from "./schema";
 import { buildTimeline, milestone, type InspectionKind } from "./timeline";
@@ -13,7 +14,11 @@ export interface Inspection {
   day1: string;
   surveyOpensAt: Date;
   surveyClosesAt: Date;
+  /** The local children's services contact for respondents worried about a child's safety. */
+  safeguardingContact: string | null;
 }
+
+const COLUMNS = sql`id, slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at, safeguarding_contact`;
 
 export class SlugTakenError extends Error {
   constructor(readonly slug: string) {
@@ -33,8 +38,9 @@ export async function createInspection(input: NewInspection, createdBy?: string)
         insert into inspections (slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at)
         values (${input.slug}, ${input.localAreaName}, ${input.kind}, ${input.day1},
                 ${milestone(timeline, "survey_opens")!.at}, ${milestone(timeline, "survey_closes")!.at})
-        returning id, slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at`;
+        returning ${COLUMNS}`;
       await createSurveys(tx, inspection!.id);
+      await tx`insert into channels (inspection_id, code) select ${inspection!.id}, unnest(${[...DEFAULT_CHANNELS]}::text[])`;
       if (createdBy) await grantInspectionRole(createdBy, inspection!.id, "inspector", tx);
       return inspection!;
     });
@@ -45,17 +51,14 @@ export async function createInspection(input: NewInspection, createdBy?: string)
 }
 
 export async function findInspection(slug: string): Promise<Inspection | undefined> {
-  const [inspection] = await sql<Inspection[]>`
-    select id, slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at
-    from inspections where slug = ${slug}`;
+  const [inspection] = await sql<Inspection[]>`select ${COLUMNS} from inspections where slug = ${slug}`;
   return inspection;
 }
 
 /** Inspections whose parent survey is open at `now`, for the start page. */
 export async function inspectionsWithOpenSurveys(now = new Date()): Promise<Inspection[]> {
   return sql<Inspection[]>`
-    select id, slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at
-    from inspections
+    select ${COLUMNS} from inspections
     where survey_opens_at <= ${now} and survey_closes_at > ${now}
     order by local_area_name`;
 }
@@ -75,7 +78,8 @@ export async function rescheduleInspection(slug: string, kind: InspectionKind, d
 /** The inspections a staff member works on (every inspection for an admin), soonest first. */
 export async function inspectionsFor(user: StaffUser): Promise<Array<Inspection & { role: string | null }>> {
   return sql<Array<Inspection & { role: string | null }>>`
-    select i.id, i.slug, i.local_area_name, i.kind, i.day1, i.survey_opens_at, i.survey_closes_at, r.role
+    select i.id, i.slug, i.local_area_name, i.kind, i.day1, i.survey_opens_at, i.survey_closes_at,
+           i.safeguarding_contact, r.role
     from inspections i
     left join staff_roles r on r.inspection_id = i.id and r.user_id = ${user.id}
     where ${isAdmin(user)} or r.role is not null
@@ -115,4 +119,9 @@ export async function windowChanges(inspectionId: string): Promise<WindowChange[
            c.reason, c.changed_at
     from survey_window_changes c left join staff_users u on u.id = c.changed_by
     where c.inspection_id = ${inspectionId} order by c.changed_at desc`;
+}
+
+/** The children's services contact shown to respondents worried about a child's safety (null: none set). */
+export async function setSafeguardingContact(inspectionId: string, contact: string | null) {
+  await sql`update inspections set safeguarding_contact = ${contact}, updated_at = now() where id = ${inspectionId}`;
 }

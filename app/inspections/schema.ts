@@ -137,3 +137,7 @@ export const GlobalRoleForm = z.object({
   email: StaffEmail,
   role: z.enum(["admin", "inspector"], { errorMap: () => ({ message: "staff:team.errors.roleRequired" }) }),
 });
+
+export const SafeguardingForm = z.object({
+  contact: z.string().trim().max(500, "staff:safeguarding.errors.tooLong").optional(),
+});

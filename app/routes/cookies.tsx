@@ -15,6 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 /** Every cookie the service sets, and why; all are strictly necessary, so there is no consent banner. */
 const COOKIES = [
   { name: "lang", purpose: "cookies.langPurpose", expires: "cookies.langExpires" },
+  { name: "draft-…", purpose: "cookies.draftPurpose", expires: "cookies.draftExpires" },
+  { name: "taken_part", purpose: "cookies.takenPartPurpose", expires: "cookies.takenPartExpires" },
   { name: "staff_session", purpose: "cookies.staffPurpose", expires: "cookies.staffExpires" },
 ];
 

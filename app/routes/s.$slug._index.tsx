@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDay } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18next.server";
@@ -7,6 +7,7 @@ import { findInspection } from "~/inspections/inspections.server";
 import { surveyStatus } from "~/inspections/survey-window";
 import { buildTimeline, milestone } from "~/inspections/timeline";
 import { workingDay } from "~/inspections/working-days";
+import { AUDIENCES } from "~/surveys/questions";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["inspection"] };
@@ -21,8 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lastDay = milestone(timeline, "onsite_ends")!.london.slice(0, 10);
   const trackingCalls = milestone(timeline, "tracking_calls");
 
+  // A link shared through a channel (?src=forum) carries its code on to the surveys.
+  const src = new URL(request.url).searchParams.get("src");
+  const query = src ? `?${new URLSearchParams({ src })}` : "";
   return json({
     title: inspection.localAreaName,
+    surveys: AUDIENCES.map((audience) => ({ audience, href: `/s/${inspection.slug}/${audience}${query}` })),
     area: inspection.localAreaName,
     kind: inspection.kind,
     status: surveyStatus(inspection, new Date()),
@@ -55,6 +60,15 @@ export default function InspectionPage() {
           <strong className={`tag tag--${data.status}`}>{t(`statusTag.${data.status}`)}</strong>
         </p>
         <p>{t(`status.${data.status}`, { opens: data.opens, closes: data.closes })}</p>
+        {data.status === "open" ? (
+          <ul className="survey-links">
+            {data.surveys.map((survey) => (
+              <li key={survey.audience}>
+                <Link to={survey.href}>{t(`surveyLink.${survey.audience}`)}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </div>
 
       <h2>{t("whyHeading")}</h2>
@@ -81,7 +95,7 @@ export default function InspectionPage() {
           <dd className="summary-list__value">{data.onsite}</dd>
         </div>
         {data.openMeeting ? (
-          <div className="summary-list__row">
+          <div className="summary-list__row" id="open-meeting">
             <dt className="summary-list__key">{t("milestone.open_meeting")}</dt>
             <dd className="summary-list__value">{t("openMeetingWhen", { date: data.openMeeting })}</dd>
           </div>

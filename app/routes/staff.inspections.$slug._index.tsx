@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closes: at(inspection.surveyClosesAt),
       locked: isLocked(inspection),
     },
+    safeguardingContact: inspection.safeguardingContact,
     changes: may("inspection.schedule")
       ? (await windowChanges(inspection.id)).map((change) => ({
           by: change.changedByEmail,
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
 
 export default function InspectionOverview() {
-  const { inspection, timeline, window, changes, surveys, may } = useLoaderData<typeof loader>();
+  const { inspection, timeline, window, safeguardingContact, changes, surveys, may } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const base = `/staff/inspections/${inspection.slug}`;
   return (
@@ -134,6 +135,14 @@ export default function InspectionOverview() {
             ))}
           </ul>
         </>
+      ) : null}
+
+      <h2>{t("overview.safeguardingHeading")}</h2>
+      <p>{safeguardingContact ?? t("overview.noSafeguardingContact")}</p>
+      {may.schedule ? (
+        <p>
+          <Link to={`${base}/safeguarding`}>{t("overview.changeSafeguarding")}</Link>
+        </p>
       ) : null}
 
       <h2>{t("overview.timelineHeading")}</h2>

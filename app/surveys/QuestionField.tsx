@@ -15,13 +15,21 @@ export function QuestionField({
   question,
   field,
   asHeading,
+  caption,
 }: {
   question: DisplayQuestion;
   field: Field;
   asHeading?: boolean;
+  /** Shown above the question, such as "Question 3 of 12". */
+  caption?: string;
 }) {
   const { t } = useTranslation("survey");
-  const label = <Localised value={question.text} />;
+  const label = (
+    <>
+      {caption ? <span className="caption">{caption}</span> : null}
+      <Localised value={question.text} />
+    </>
+  );
   const hint = question.hint ? <Localised value={question.hint} /> : undefined;
 
   if (question.kind === "text") {

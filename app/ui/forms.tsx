@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -183,11 +183,56 @@ export function TextareaField({ rows = 5, characterLimit, lang, dir, ...labelled
         {...controlProps(field, hint, defaultValue, characterLimit ? limitId : undefined)}
       />
       {characterLimit ? (
-        <p className="hint character-limit" id={limitId}>
-          {t("forms.characterLimit", { count: characterLimit })}
-        </p>
+        <>
+          <p className="hint character-limit" id={limitId}>
+            {t("forms.characterLimit", { count: characterLimit })}
+          </p>
+          <CharacterCount textareaId={field.id} limit={characterLimit} />
+        </>
       ) : null}
     </Labelled>
+  );
+}
+
+/**
+ * With JavaScript, how many characters are left, updated as the reader types. Screen readers hear it
+ * only after a pause in typing (as govuk-frontend does), not on every key. Without JavaScript the
+ * limit stays as a hint, and the server checks it.
+ */
+function CharacterCount({ textareaId, limit }: { textareaId: string; limit: number }) {
+  const { t } = useTranslation("common");
+  const [length, setLength] = useState<number | null>(null);
+  const [announced, setAnnounced] = useState("");
+  useEffect(() => {
+    const textarea = document.getElementById(textareaId) as HTMLTextAreaElement | null;
+    if (!textarea) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const update = () => {
+      setLength(textarea.value.length);
+      clearTimeout(timer);
+      timer = setTimeout(() => setAnnounced(countMessage(textarea.value.length)), 1000);
+    };
+    update();
+    textarea.addEventListener("input", update);
+    return () => {
+      clearTimeout(timer);
+      textarea.removeEventListener("input", update);
+    };
+  }, [textareaId]);
+  const countMessage = (current: number) =>
+    current > limit
+      ? t("forms.charactersTooMany", { count: current - limit })
+      : t("forms.charactersRemaining", { count: limit - current });
+  if (length === null) return null;
+  return (
+    <>
+      <p className={`hint character-count${length > limit ? " character-count--over" : ""}`} aria-hidden="true">
+        {countMessage(length)}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {announced}
+      </p>
+    </>
   );
 }
 

@@ -37,6 +37,7 @@ beforeAll(async () => {
     { path: "/staff/inspections/demo/window" },
     { path: "/staff/inspections/demo/window", submit: "#survey-window button[type=submit]" },
     { path: "/staff/inspections/demo/team" },
+    { path: "/staff/inspections/demo/safeguarding" },
     { path: "/staff/inspections/demo/surveys/parents" },
     { path: "/staff/inspections/demo/surveys/young-people/review" },
     { path: open },

@@ -1,0 +1,15 @@
+import { deleteExpiredSignIns } from "./auth/sessions.server";
+import { deleteExpiredDrafts } from "./surveys/responding.server";
+
+/**
+ * Deletes what must not outlive its use: survey drafts once they can no longer be submitted, and
+ * spent sign-in links and sessions. Runs in every app process; the deletes are harmless if repeated.
+ */
+export function startHousekeeping(everyMs = 10 * 60_000) {
+  const run = () =>
+    Promise.all([deleteExpiredDrafts(), deleteExpiredSignIns()]).catch((error) =>
+      console.error("[housekeeping]", error instanceof Error ? error.message : error),
+    );
+  void run();
+  return setInterval(run, everyMs).unref();
+}

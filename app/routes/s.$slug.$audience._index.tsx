@@ -1,0 +1,116 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { answeredQuestions } from "~/surveys/answered.server";
+import { AnswerSummary } from "~/surveys/AnswerSummary";
+import { channelParam, firstUnanswered, loadRespondent } from "~/surveys/respondent.server";
+import { hasTakenPart } from "~/surveys/responding.server";
+import { SafeguardingNotice } from "~/surveys/SafeguardingNotice";
+import { pageTitle } from "~/ui/meta";
+
+export const handle = { i18n: ["survey"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const loaded = await loadRespondent(request, params);
+  const { open, draft, state, locale, t, base, when } = loaded;
+  const src = channelParam(request);
+  const questions = open.questions.length;
+  const texts = open.questions.filter((question) => question.kind === "text").length;
+  const next = firstUnanswered(loaded);
+  return json({
+    title: t(`start.title.${open.survey.audience}`),
+    area: open.inspection.localAreaName,
+    slug: open.inspection.slug,
+    audience: open.survey.audience,
+    state,
+    when,
+    questions,
+    minutes: Math.max(3, Math.ceil(questions * 0.5 + texts * 2)),
+    safeguardingContact: open.inspection.safeguardingContact,
+    start: `${base}/questions/1${src ? `?${new URLSearchParams({ src })}` : ""}`,
+    resume: draft ? (next ? `${base}/questions/${next}` : `${base}/check`) : null,
+    takenPart: !draft && (await hasTakenPart(request, open.survey)),
+    // After the close, what someone had written is shown back so that nothing is silently lost.
+    unsent: state === "closed" && draft ? answeredQuestions(open, draft, locale, t) : null,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
+
+export default function SurveyStart() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("survey");
+  const answering = data.state === "open" || data.state === "late";
+  return (
+    <>
+      <span className="caption">{data.area}</span>
+      <h1>{data.title}</h1>
+
+      {data.state === "upcoming" ? (
+        <div className="panel">
+          <p>{t("start.upcoming", { opens: data.when.opens })}</p>
+        </div>
+      ) : null}
+
+      {data.state === "closed" ? (
+        <div className="panel">
+          <p>{t("start.closed", { closes: data.when.closes })}</p>
+          <p>
+            <Link to={`/s/${data.slug}`}>{t("start.otherWays")}</Link>
+          </p>
+        </div>
+      ) : null}
+
+      {data.unsent ? (
+        <>
+          <h2>{t("start.unsentHeading")}</h2>
+          <p>{t("start.unsent")}</p>
+          <AnswerSummary rows={data.unsent} />
+        </>
+      ) : null}
+
+      {data.state === "late" ? (
+        <div className="notification">
+          <p>{t("late", { closes: data.when.closes, graceEnds: data.when.graceEnds })}</p>
+        </div>
+      ) : null}
+
+      {data.state !== "closed" ? (
+        <>
+          <p className="lead">{t(`start.forWho.${data.audience}`, { area: data.area })}</p>
+          <p>{t("start.length", { count: data.questions, minutes: data.minutes })}</p>
+          <h2>{t("start.anonymousHeading")}</h2>
+          <p>{t("start.anonymous")}</p>
+          <h2>{t("start.whatHappensHeading")}</h2>
+          <p>{t("start.whatHappens")}</p>
+          {data.state === "open" ? <p>{t("start.closes", { closes: data.when.closes })}</p> : null}
+        </>
+      ) : null}
+
+      {answering && data.resume ? (
+        <Link to={data.resume} className="button">
+          {t("start.continue")}
+        </Link>
+      ) : null}
+      {answering && !data.resume && data.takenPart ? (
+        <div className="panel">
+          <h2 className="heading-m">{t("start.takenPartHeading")}</h2>
+          <p>{t("start.takenPart")}</p>
+          <div className="button-group">
+            <Link to={data.start} className="button">
+              {t("start.another")}
+            </Link>
+            <Link to={`/s/${data.slug}`}>{t("start.notAnother")}</Link>
+          </div>
+        </div>
+      ) : null}
+      {answering && !data.resume && !data.takenPart ? (
+        <Link to={data.start} className="button button--start">
+          {t("start.start")}
+        </Link>
+      ) : null}
+
+      <SafeguardingNotice area={data.area} contact={data.safeguardingContact} />
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { submitLimit, tooManyRequests } from "~/http/limits.server";
+import { answeredQuestions } from "~/surveys/answered.server";
+import { AnswerSummary } from "~/surveys/AnswerSummary";
+import { loadRespondent } from "~/surveys/respondent.server";
+import { hasTakenPart, submitDraft } from "~/surveys/responding.server";
+import { pageTitle } from "~/ui/meta";
+
+export const handle = { i18n: ["survey"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { open, draft, state, locale, t, base, when } = await loadRespondent(request, params);
+  if (state === "upcoming" || state === "closed") throw redirect(base);
+  return json({
+    title: t("check.title"),
+    base,
+    // No draft here means the answers were never saved: most often a browser that blocks cookies.
+    rows: draft ? answeredQuestions(open, draft, locale, t) : null,
+    late: state === "late" ? t("late", { closes: when.closes, graceEnds: when.graceEnds }) : null,
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!submitLimit.attempt(context.clientAddress)) throw tooManyRequests();
+  const { open, state, locale, base } = await loadRespondent(request, params);
+  if (state === "upcoming" || state === "closed") return redirect(base);
+  const formData = await request.formData();
+  // A field people never see: only robots fill it in. They are thanked, and nothing is kept.
+  if (String(formData.get("website") ?? "") !== "") return redirect(`${base}/done`);
+
+  const cookies = await submitDraft(request, open, { locale, late: state === "late" });
+  if (!cookies) {
+    // Nothing left to submit: already sent (a double tap or a retry), or never saved.
+    return redirect((await hasTakenPart(request, open.survey)) ? `${base}/done` : `${base}/check`);
+  }
+  const headers = new Headers();
+  for (const cookie of cookies) headers.append("Set-Cookie", cookie);
+  return redirect(`${base}/done`, { headers });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
+
+export default function CheckAnswers() {
+  const { base, rows, late } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("survey");
+  if (!rows) {
+    return (
+      <>
+        <h1>{t("check.noAnswersTitle")}</h1>
+        <p>{t("check.noAnswers")}</p>
+        <p>
+          <Link to={base}>{t("check.startAgain")}</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <Link to={`${base}/questions/${rows.length}`} className="back-link">
+        {t("back")}
+      </Link>
+      {late ? (
+        <div className="notification">
+          <p>{late}</p>
+        </div>
+      ) : null}
+      <h1>{t("check.title")}</h1>
+      <AnswerSummary rows={rows} changeTo={(number) => `${base}/questions/${number}?return=check`} />
+      <h2>{t("check.sendHeading")}</h2>
+      <p>{t("check.send")}</p>
+      <Form method="post">
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="website">{t("check.honeypot")}</label>
+          <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
+        </div>
+        <button type="submit" className="button">
+          {t("check.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { contactLimit, tooManyRequests } from "~/http/limits.server";
+import { firstUnanswered, loadRespondent } from "~/surveys/respondent.server";
+import { emailResumeLink } from "~/surveys/responding.server";
+import { ResumeEmailSchema } from "~/surveys/schemas-public";
+import { ErrorSummary, summaryErrors, TextField } from "~/ui/forms";
+import { pageTitle } from "~/ui/meta";
+
+export const handle = { i18n: ["survey"] };
+
+async function load(request: Request, params: LoaderFunctionArgs["params"]) {
+  const loaded = await loadRespondent(request, params);
+  if (!loaded.draft || loaded.state === "upcoming" || loaded.state === "closed") throw redirect(loaded.base);
+  return loaded;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const loaded = await load(request, params);
+  const next = firstUnanswered(loaded);
+  return json({
+    title: loaded.t("save.title"),
+    until: loaded.when.graceEnds,
+    continueTo: next ? `${loaded.base}/questions/${next}` : `${loaded.base}/check`,
+    sent: new URL(request.url).searchParams.has("sent"),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!contactLimit.attempt(context.clientAddress)) throw tooManyRequests();
+  const { open, draft, locale, base } = await load(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: ResumeEmailSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  await emailResumeLink(open, draft!, submission.value.email, locale);
+  return redirect(`${base}/save?sent`);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
+
+export default function SaveForLater() {
+  const { until, continueTo, sent } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("survey");
+  const [form, fields] = useForm({
+    id: "resume",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResumeEmailSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary errors={summaryErrors([fields.email])} />
+      {sent ? (
+        <div className="notification notification--success" role="status">
+          <p>{t("save.sent")}</p>
+        </div>
+      ) : null}
+      <h1>{t("save.title")}</h1>
+      <p>{t("save.saved", { until })}</p>
+      <Link to={continueTo} className="button">
+        {t("save.continue")}
+      </Link>
+      <h2>{t("save.emailHeading")}</h2>
+      <p>{t("save.emailIntro")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <TextField
+          field={fields.email}
+          label={t("save.email")}
+          hint={t("save.emailHint")}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+        />
+        <button type="submit" className="button button--secondary">
+          {t("save.send")}
+        </button>
+      </Form>
+    </>
+  );
+}
