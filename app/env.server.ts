@@ -6,6 +6,17 @@ import { z } from "zod";
  */
 const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
 
+const threshold = (fallback: number) =>
+  z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a number" })
+      .int("must be a whole number")
+      .min(2, "must be at least 2")
+      .max(100, "must be at most 100")
+      .default(fallback),
+  );
+
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(blankIsUnset, z.enum(["development", "production", "test"]).default("development")),
   DATABASE_URL: z.preprocess(
@@ -46,6 +57,11 @@ const EnvSchema = z.object({
       .min(1, "must be at least 1")
       .optional(),
   ),
+  // Disclosure control of results: answers a question needs before it is shown, the smallest count shown
+  // as a number, and the smallest group shown in a breakdown.
+  RESULTS_MIN_ANSWERS: threshold(10),
+  RESULTS_MIN_CELL: threshold(5),
+  RESULTS_MIN_GROUP: threshold(10),
   // Behind a load balancer: how many proxies to trust for the client's address (rate limits only).
   TRUST_PROXY: z.preprocess(
     blankIsUnset,

@@ -32,6 +32,8 @@ export const ACTIONS = {
   "questions.review": ["inspector", "pcf"],
   /** Invite people to this inspection and remove them. */
   "staff.manage": ["inspector"],
+  /** Keep the list of schools and settings whose names are redacted from comments. */
+  "settings.manage": ["inspector", "lano"],
   /** See anonymised results (never the LANO or the forum). */
   "results.view": ["inspector"],
 } as const satisfies Record<string, "global" | readonly InspectionRole[]>;

@@ -44,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       edit: may("questions.edit"),
       review: may("questions.review"),
       manageStaff: may("staff.manage"),
+      results: may("results.view"),
+      settingNames: may("settings.manage"),
     },
   });
 }
@@ -66,7 +68,20 @@ export default function InspectionOverview() {
             <Link to={`${base}/team`}>{t("overview.team")}</Link>
           </>
         ) : null}
+        {may.settingNames ? (
+          <>
+            {" · "}
+            <Link to={`${base}/setting-names`}>{t("overview.settingNames")}</Link>
+          </>
+        ) : null}
       </p>
+      {may.results ? (
+        <p>
+          <Link to={`${base}/results`} className="button">
+            {t("overview.results")}
+          </Link>
+        </p>
+      ) : null}
 
       <h2>{t("overview.surveysHeading")}</h2>
       <table className="table">

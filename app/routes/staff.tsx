@@ -5,13 +5,18 @@ import { requireStaff } from "~/auth/guard.server";
 import { can } from "~/auth/permissions";
 import { CsrfField } from "~/ui/forms";
 
-export const handle = { i18n: ["staff", "questions"] };
+export const handle = { i18n: ["staff", "questions", "results"] };
 
 /** Everything under /staff needs a session; each page then asks for its own permission. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, csrfToken } = await requireStaff(request);
   return json(
-    { email: user.email, csrf: csrfToken, canManagePeople: can(user, "people.manage") },
+    {
+      email: user.email,
+      csrf: csrfToken,
+      canManagePeople: can(user, "people.manage"),
+      canAudit: can(user, "audit.view"),
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -21,7 +26,7 @@ export function useStaff() {
 }
 
 export default function StaffLayout() {
-  const { email, csrf, canManagePeople } = useStaff();
+  const { email, csrf, canManagePeople, canAudit } = useStaff();
   const { t } = useTranslation("staff");
   return (
     <>
@@ -34,6 +39,11 @@ export default function StaffLayout() {
           {canManagePeople ? (
             <li>
               <Link to="/staff/people">{t("layout.people")}</Link>
+            </li>
+          ) : null}
+          {canAudit ? (
+            <li>
+              <Link to="/staff/audit">{t("layout.audit")}</Link>
             </li>
           ) : null}
           <li>

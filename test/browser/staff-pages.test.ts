@@ -5,6 +5,7 @@ import { LANGUAGE_CODES, textDirection } from "~/i18n/languages";
 import { contextOptions, expectNoAxeViolations, launchChromium, serverRenderedOnly, WIDTHS } from "../support/browser";
 import { portal } from "../support/cli";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
+import { addSampleResponses } from "../support/responses";
 import { futureDay1 } from "../support/staff";
 
 /**
@@ -25,6 +26,9 @@ beforeAll(async () => {
   const [question] = await sql`
     select q.id from questions q join surveys s on s.id = q.survey_id join inspections i on i.id = s.inspection_id
     where i.slug = 'scanshire' and s.audience = 'parents' and q.kind = 'about-you' order by q.position limit 1`;
+  const [survey] = await sql`
+    select s.id from surveys s join inspections i on i.id = s.inspection_id where i.slug = 'scanshire' and s.audience = 'parents'`;
+  await addSampleResponses(sql, survey!.id, 40);
   await sql.end();
 
   const open = "/staff/inspections/scanshire/surveys/parents";
@@ -47,6 +51,15 @@ beforeAll(async () => {
     { path: `${open}/questions/${question!.id}` },
     { path: `${open}/questions/${question!.id}/translations` },
     { path: `${open}/questions/${question!.id}/translations/ur` },
+    { path: "/staff/inspections/scanshire/results" },
+    { path: `/staff/inspections/scanshire/results?survey=parents&by=${question!.id}` },
+    { path: "/staff/inspections/scanshire/results?survey=young-people" },
+    { path: "/staff/inspections/scanshire/results/comments" },
+    { path: "/staff/inspections/scanshire/results/comments", submit: "#redact button[type=submit]" },
+    { path: `/staff/inspections/scanshire/results/print?survey=parents&by=${question!.id}` },
+    { path: "/staff/inspections/scanshire/setting-names" },
+    { path: "/staff/inspections/scanshire/setting-names", submit: "#add-setting-name button[type=submit]" },
+    { path: "/staff/audit" },
   );
 
   browser = await launchChromium();

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { collectPageErrors, contextOptions, expectNoAxeViolations, launchChromium } from "../support/browser";
 import { portal } from "../support/cli";
-import { activate, tabTo } from "../support/keyboard";
+import { activate, pageDrawn, tabTo } from "../support/keyboard";
 import { latestEmailTo } from "../support/outbox";
 import { futureDay1 } from "../support/staff";
 
@@ -57,6 +57,7 @@ async function answerWithMouse(page: Page, text = "The speech therapist was bril
   const before = page.url();
   await page.locator('button[value="continue"]').click();
   await page.waitForURL((url) => url.href !== before);
+  await pageDrawn(page);
 }
 
 async function answerAllWithMouse(page: Page, slug: string) {

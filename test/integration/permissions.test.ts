@@ -16,6 +16,14 @@ import * as translations from "~/routes/staff.inspections.$slug.surveys.$audienc
 import * as translate from "~/routes/staff.inspections.$slug.surveys.$audience.questions.$questionId.translations.$language";
 import * as review from "~/routes/staff.inspections.$slug.surveys.$audience.review";
 import * as signOut from "~/routes/staff_.sign-out";
+import * as audit from "~/routes/staff.audit";
+import * as results from "~/routes/staff.inspections.$slug.results._index";
+import * as resultsComments from "~/routes/staff.inspections.$slug.results.comments";
+import * as resultsPrint from "~/routes/staff.inspections.$slug.results.print";
+import * as resultsCsv from "~/routes/staff.inspections.$slug.results[.csv]";
+import * as resultsJson from "~/routes/staff.inspections.$slug.results[.json]";
+import * as safeguarding from "~/routes/staff.inspections.$slug.safeguarding";
+import * as settingNames from "~/routes/staff.inspections.$slug.setting-names";
 import { futureDay1, signedInStaff } from "../support/staff";
 
 /**
@@ -30,7 +38,7 @@ const o = "ok" as const;
 const x = "403" as const;
 const s = "sign-in" as const;
 // prettier-ignore
-const [ANY_STAFF, CREATORS, ADMINS, WHOLE_TEAM, INSPECTORS, REVIEWERS]: Outcome[][] = [
+const [ANY_STAFF, CREATORS, ADMINS, WHOLE_TEAM, INSPECTORS, REVIEWERS, AREA]: Outcome[][] = [
 //  signedOut admin creator inspector otherInspector lano pcf
   [ s,        o,    o,      o,        o,             o,   o ], // any staff member
   [ s,        o,    o,      x,        x,             x,   x ], // those who may create inspections
@@ -38,6 +46,7 @@ const [ANY_STAFF, CREATORS, ADMINS, WHOLE_TEAM, INSPECTORS, REVIEWERS]: Outcome[
   [ s,        o,    x,      o,        x,             o,   o ], // everyone on this inspection
   [ s,        o,    x,      o,        x,             x,   x ], // this inspection's inspectors
   [ s,        o,    x,      o,        x,             x,   o ], // reviewers of its questions
+  [ s,        o,    x,      o,        x,             o,   x ], // inspectors and the local area
 ];
 
 type RouteModule = { loader?: (args: any) => unknown; action?: (args: any) => unknown };
@@ -130,6 +139,59 @@ const ROUTES: Array<{
     params: (slug) => ({ slug, audience: "parents" }),
     loader: REVIEWERS,
     action: REVIEWERS,
+  },
+  { name: "audit log", module: audit, path: () => "/staff/audit", params: () => ({}), loader: ADMINS },
+  {
+    name: "safeguarding contact",
+    module: safeguarding,
+    path: (slug) => `/staff/inspections/${slug}/safeguarding`,
+    params: (slug) => ({ slug }),
+    loader: INSPECTORS,
+    action: INSPECTORS,
+  },
+  {
+    name: "setting names",
+    module: settingNames,
+    path: (slug) => `/staff/inspections/${slug}/setting-names`,
+    params: (slug) => ({ slug }),
+    loader: AREA,
+    action: AREA,
+  },
+  {
+    name: "results",
+    module: results,
+    path: (slug) => `/staff/inspections/${slug}/results`,
+    params: (slug) => ({ slug }),
+    loader: INSPECTORS,
+  },
+  {
+    name: "results comments",
+    module: resultsComments,
+    path: (slug) => `/staff/inspections/${slug}/results/comments`,
+    params: (slug) => ({ slug }),
+    loader: INSPECTORS,
+    action: INSPECTORS,
+  },
+  {
+    name: "printable results",
+    module: resultsPrint,
+    path: (slug) => `/staff/inspections/${slug}/results/print`,
+    params: (slug) => ({ slug }),
+    loader: INSPECTORS,
+  },
+  {
+    name: "results CSV",
+    module: resultsCsv,
+    path: (slug) => `/staff/inspections/${slug}/results.csv`,
+    params: (slug) => ({ slug }),
+    loader: INSPECTORS,
+  },
+  {
+    name: "results JSON",
+    module: resultsJson,
+    path: (slug) => `/staff/inspections/${slug}/results.json`,
+    params: (slug) => ({ slug }),
+    loader: INSPECTORS,
   },
   // Last: signing out ends the sessions the other rows use.
   { name: "sign out", module: signOut, path: () => "/staff/sign-out", params: () => ({}), action: ANY_STAFF },

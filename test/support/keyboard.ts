@@ -48,4 +48,19 @@ export async function activate(page: Page, target: Locator) {
   // A full page load (no JavaScript) replaces the page that held the promise: then wait for the load.
   await page.evaluate(() => (window as unknown as { __settled?: Promise<void> }).__settled).catch(() => undefined);
   await page.waitForLoadState("load");
+  await pageDrawn(page);
+}
+
+/**
+ * After a client-side navigation the URL and the router change before React has drawn the new page:
+ * wait for a frame to pass. Without JavaScript there is no router, and nothing to wait for.
+ */
+export async function pageDrawn(page: Page) {
+  await page
+    .evaluate(() =>
+      "__remixRouter" in window
+        ? new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+        : undefined,
+    )
+    .catch(() => undefined);
 }

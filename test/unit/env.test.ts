@@ -7,6 +7,14 @@ describe("configuration", () => {
     expect(env).toMatchObject({ PORT: 3000, DATA_DIR: ".data" });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
+    expect(env).toMatchObject({ RESULTS_MIN_ANSWERS: 10, RESULTS_MIN_CELL: 5, RESULTS_MIN_GROUP: 10 });
+  });
+
+  test("the thresholds of disclosure control can be raised", () => {
+    expect(parseEnv({ RESULTS_MIN_CELL: "10", RESULTS_MIN_GROUP: "20" })).toMatchObject({
+      RESULTS_MIN_CELL: 10,
+      RESULTS_MIN_GROUP: 20,
+    });
   });
 
   test("an empty variable counts as unset", () => {
@@ -24,6 +32,7 @@ describe("configuration", () => {
     ],
     [{ SMTP_URL: "mail.example.org" }, /^Configuration error: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL\.$/],
     [{ SESSION_SECRET: "short" }, /^Configuration error: SESSION_SECRET must be at least 32 characters\.$/],
+    [{ RESULTS_MIN_CELL: "1" }, /^Configuration error: RESULTS_MIN_CELL must be at least 2\.$/],
     [{ PUBLIC_URL: "send-views" }, /^Configuration error: PUBLIC_URL must be a full URL/],
   ])("%o is refused with a one-line message naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);

@@ -24,9 +24,17 @@ describe("can", () => {
   test.each([
     [
       "inspector",
-      ["inspection.view", "inspection.schedule", "questions.edit", "questions.review", "staff.manage", "results.view"],
+      [
+        "inspection.view",
+        "inspection.schedule",
+        "questions.edit",
+        "questions.review",
+        "staff.manage",
+        "settings.manage",
+        "results.view",
+      ],
     ],
-    ["lano", ["inspection.view"]],
+    ["lano", ["inspection.view", "settings.manage"]],
     ["pcf", ["inspection.view", "questions.review"]],
   ] as const)("a %s may do exactly %j on their inspection", (role, allowed) => {
     const member = user({ inspectionRoles: { "1": role } });

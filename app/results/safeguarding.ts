@@ -1,0 +1,76 @@
+/**
+ * Words and phrases in a comment that may describe a risk to a child. A flagged comment is shown first,
+ * for the lead inspector to consider under the safeguarding policy; nothing is decided automatically.
+ * Keep this list reviewed with safeguarding leads; it errs towards flagging.
+ */
+export const SAFEGUARDING_TERMS = [
+  "abuse",
+  "abused",
+  "abusing",
+  "abusive",
+  "assault",
+  "assaulted",
+  "beat me",
+  "beat him",
+  "beat her",
+  "beats",
+  "beaten",
+  "beating",
+  "bruise",
+  "bruised",
+  "bruises",
+  "hit",
+  "hits",
+  "hitting",
+  "hurt",
+  "hurts",
+  "hurting",
+  "hurt himself",
+  "hurt herself",
+  "hurt themselves",
+  "kick",
+  "kicked",
+  "kicking",
+  "kill himself",
+  "kill herself",
+  "kill myself",
+  "kill themselves",
+  "neglect",
+  "neglected",
+  "neglecting",
+  "not safe",
+  "unsafe",
+  "punch",
+  "punched",
+  "rape",
+  "raped",
+  "restrained",
+  "restraint",
+  "scared to go home",
+  "afraid to go home",
+  "frightened to go home",
+  "self-harm",
+  "self harm",
+  "self-harming",
+  "self harming",
+  "harming himself",
+  "harming herself",
+  "sexual",
+  "sexually",
+  "suicide",
+  "suicidal",
+  "touched him",
+  "touched her",
+  "violence",
+  "violent",
+];
+
+const pattern = new RegExp(
+  `\\b(?:${SAFEGUARDING_TERMS.map((term) => term.replace(/[-\s]/g, "[-\\s]")).join("|")})\\b`,
+  "i",
+);
+
+export const mayDescribeRisk = (text: string) => pattern.test(text);
+
+/** The same test as a PostgreSQL regular expression, so flagged comments can be found in the database. */
+export const SAFEGUARDING_SQL_PATTERN = `\\m(${SAFEGUARDING_TERMS.map((term) => term.replace(/[-\s]/g, "[- ]")).join("|")})\\M`;
