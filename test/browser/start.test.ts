@@ -10,12 +10,12 @@ chmodSync(dataDir, 0o755);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /**
- * What `npm start` does on a fresh machine: no DATABASE_URL, so the app starts its own PostgreSQL in
- * DATA_DIR, migrates, seeds the demo and serves within 60 seconds; a restart keeps the data.
+ * `npm start` on a fresh machine: it builds, and with no DATABASE_URL the app starts its own PostgreSQL
+ * in DATA_DIR, migrates, seeds the demo and serves within 60 seconds; a restart keeps the data.
  */
 test("with no DATABASE_URL the app runs on an embedded PostgreSQL that keeps its data across restarts", async () => {
   const env = { DATA_DIR: dataDir, DATABASE_URL: "" };
-  const first = await startApp(env, { timeoutMs: 60_000 });
+  const first = await startApp(env, { timeoutMs: 60_000, npmStart: true });
   expect((await fetch(`${first.url}/`)).status, first.output()).toBe(200);
   expect((await fetch(`${first.url}/s/demo`)).status).toBe(200);
 

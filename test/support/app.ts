@@ -9,16 +9,20 @@ export interface RunningApp {
 }
 
 /**
- * Starts the built portal (`node build/index.js`, as `npm start` does) on a free port and waits until
- * it says it is ready. Without DATABASE_URL in `env` it starts its own embedded PostgreSQL in DATA_DIR.
+ * Starts the built portal (`node build/index.js`, as `npm start` does after building) on a free port and
+ * waits until it says it is ready; with `npmStart`, runs `npm start` itself, build included. Without
+ * DATABASE_URL in `env` it starts its own embedded PostgreSQL in DATA_DIR.
  */
 export async function startApp(
   env: Record<string, string | undefined>,
-  { timeoutMs = 90_000 } = {},
+  { timeoutMs = 90_000, npmStart = false } = {},
 ): Promise<RunningApp> {
   // The port is chosen here so that PUBLIC_URL (used in emailed links) can name it.
   const port = String(await freePort());
-  const child: ChildProcess = spawn(process.execPath, ["build/index.js"], {
+  const [command, args] = npmStart ? ["npm", ["start"]] : [process.execPath, ["build/index.js"]];
+  const child: ChildProcess = spawn(command, args, {
+    // npm runs the app in a shell of its own: a process group of its own, so stopping reaches them all.
+    detached: npmStart,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -57,8 +61,10 @@ export async function startApp(
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await once(child, "exit");
+      const exited = once(child, "exit");
+      if (npmStart) process.kill(-child.pid!, "SIGTERM");
+      else child.kill("SIGTERM");
+      await exited;
     },
   };
 }
