@@ -1,5 +1,6 @@
 import { findSurvey, questionsOf } from "~/surveys/surveys.server";
 import { isAudience, type Audience } from "~/surveys/questions";
+import { draftExpiry } from "~/surveys/window";
 import type { Inspection } from "~/inspections/inspections.server";
 import { answerCounts, breakdownCounts, surveyTotals } from "./aggregate.server";
 import { requireInspectionPermission } from "~/auth/guard.server";
@@ -15,6 +16,9 @@ export const disclosureRules: DisclosureRules = {
   minCell: env.RESULTS_MIN_CELL,
   minGroup: env.RESULTS_MIN_GROUP,
 };
+
+/** Results are final once no more responses can arrive: the close plus the grace period for late ones. */
+export const resultsAreFinal = (inspection: Inspection) => new Date() >= draftExpiry(inspection);
 
 /**
  * One survey's results for inspectors: its questions, the counts from PostgreSQL, an optional

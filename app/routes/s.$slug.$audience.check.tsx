@@ -7,6 +7,7 @@ import { AnswerSummary } from "~/surveys/AnswerSummary";
 import { loadRespondent } from "~/surveys/respondent.server";
 import { hasTakenPart, submitDraft } from "~/surveys/responding.server";
 import { pageTitle } from "~/ui/meta";
+import { HoneypotField, honeypotFilled } from "~/ui/forms";
 
 export const handle = { i18n: ["survey"] };
 
@@ -27,8 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { open, state, locale, base } = await loadRespondent(request, params);
   if (state === "upcoming" || state === "closed") return redirect(base);
   const formData = await request.formData();
-  // A field people never see: only robots fill it in. They are thanked, and nothing is kept.
-  if (String(formData.get("website") ?? "") !== "") return redirect(`${base}/done`);
+  if (honeypotFilled(formData)) return redirect(`${base}/done`);
 
   const cookies = await submitDraft(request, open, { locale, late: state === "late" });
   if (!cookies) {
@@ -71,10 +71,7 @@ export default function CheckAnswers() {
       <h2>{t("check.sendHeading")}</h2>
       <p>{t("check.send")}</p>
       <Form method="post">
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor="website">{t("check.honeypot")}</label>
-          <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
-        </div>
+        <HoneypotField />
         <button type="submit" className="button">
           {t("check.submit")}
         </button>

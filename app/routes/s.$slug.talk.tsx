@@ -8,7 +8,15 @@ import { contactLimit, tooManyRequests } from "~/http/limits.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { findInspection } from "~/inspections/inspections.server";
 import { TalkSchema } from "~/surveys/schemas-public";
-import { ChoicesField, ErrorSummary, summaryErrors, TextareaField, TextField } from "~/ui/forms";
+import {
+  ChoicesField,
+  ErrorSummary,
+  HoneypotField,
+  honeypotFilled,
+  summaryErrors,
+  TextareaField,
+  TextField,
+} from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["survey"] };
@@ -32,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!contactLimit.attempt(context.clientAddress)) throw tooManyRequests();
   const { inspection } = await load(request, params.slug);
   const formData = await request.formData();
-  if (String(formData.get("website") ?? "") !== "") return redirect(`/s/${inspection.slug}/talk?sent`);
+  if (honeypotFilled(formData)) return redirect(`/s/${inspection.slug}/talk?sent`);
   const submission = parseWithZod(formData, { schema: TalkSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   await requestToTalk(inspection.id, submission.value);
@@ -90,10 +98,7 @@ export default function TalkToAnInspector() {
           legend={t("talk.agreeLegend")}
           choices={[{ value: "yes", label: t("talk.agree") }]}
         />
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor="website">{t("check.honeypot")}</label>
-          <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
-        </div>
+        <HoneypotField />
         <button type="submit" className="button">
           {t("talk.submit")}
         </button>

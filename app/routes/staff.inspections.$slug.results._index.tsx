@@ -5,16 +5,14 @@ import { formatDateTime } from "~/i18n/format";
 import { textDirection } from "~/i18n/languages";
 import { QuestionResultView } from "~/results/QuestionResultView";
 import { focusAreaSummary } from "~/results/report";
-import { requestedResults } from "~/results/results.server";
+import { requestedResults, resultsAreFinal } from "~/results/results.server";
 import { displayQuestion, AUDIENCES } from "~/surveys/questions";
-import { draftExpiry } from "~/surveys/window";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["results", "survey"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { inspection, locale, t, ...results } = await requestedResults(request, params.slug);
-  const final = new Date() >= draftExpiry(inspection);
   const query = new URLSearchParams({
     survey: results.survey.audience,
     ...(results.breakdownBy ? { by: results.breakdownBy.id } : {}),
@@ -25,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       area: inspection.localAreaName,
       slug: inspection.slug,
       audience: results.survey.audience,
-      final,
+      final: resultsAreFinal(inspection),
       when: formatDateTime(t, locale, inspection.surveyClosesAt),
       report: results.report,
       focusAreas: focusAreaSummary(results.report),

@@ -3,9 +3,8 @@ import { requireInspectionPermission } from "~/auth/guard.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { recordAudit } from "~/results/audit.server";
 import { reportJson } from "~/results/export";
-import { disclosureRules, surveyResults } from "~/results/results.server";
+import { disclosureRules, resultsAreFinal, surveyResults } from "~/results/results.server";
 import { AUDIENCES } from "~/surveys/questions";
-import { draftExpiry } from "~/surveys/window";
 
 /** Every survey's results as JSON, after disclosure control (schema in the README). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: inspection.kind,
       day1: inspection.day1,
     },
-    status: new Date() >= draftExpiry(inspection) ? "final" : "live",
+    status: resultsAreFinal(inspection) ? "final" : "live",
     language: locale,
     rules: disclosureRules,
     surveys,

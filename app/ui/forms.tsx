@@ -318,6 +318,22 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="csrf" value={token} />;
 }
 
+/**
+ * A field people never see, on public forms: only robots fill it in. The action thanks them as usual
+ * and keeps nothing (`honeypotFilled`). Its label comes from the survey namespace, which the page loads.
+ */
+export function HoneypotField() {
+  const { t } = useTranslation("survey");
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor="website">{t("check.honeypot")}</label>
+      <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
+    </div>
+  );
+}
+
+export const honeypotFilled = (formData: FormData) => String(formData.get("website") ?? "") !== "";
+
 /** A GOV.UK date input: day, month and year boxes in a fieldset (field is a conform object field). */
 export function DateField({ field, legend, hint }: { field: Field; legend: ReactNode; hint?: ReactNode }) {
   const { t } = useTranslation("common");
