@@ -6,7 +6,7 @@ import { portal } from "../support/cli";
 import { activate, tabTo, typeInto } from "../support/keyboard";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
 import { addSampleResponses } from "../support/responses";
-import { futureDay1 } from "../support/staff";
+import { futureDay1 } from "../support/inspections";
 
 /**
  * An inspector reads the results with the keyboard alone: the charts come with their tables, small

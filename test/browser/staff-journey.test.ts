@@ -9,7 +9,7 @@ import { collectPageErrors, expectNoAxeViolations, launchChromium } from "../sup
 import { createTestDatabase } from "../support/databases";
 import { activate, tabTo, typeInto } from "../support/keyboard";
 import { startSmtpServer } from "../support/smtp";
-import { futureDay1 } from "../support/staff";
+import { futureDay1 } from "../support/inspections";
 
 /**
  * The staff side end to end, as DESIGN.md's people would use it: a new admin from the CLI signs in with a

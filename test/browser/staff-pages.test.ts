@@ -6,7 +6,7 @@ import { contextOptions, expectNoAxeViolations, launchChromium, serverRenderedOn
 import { portal } from "../support/cli";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
 import { addSampleResponses } from "../support/responses";
-import { futureDay1 } from "../support/staff";
+import { futureDay1 } from "../support/inspections";
 
 /**
  * Every staff page, in every language, at phone and laptop widths: zero axe violations, the right lang

@@ -2,10 +2,9 @@ import postgres from "postgres";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { collectPageErrors, contextOptions, expectNoAxeViolations, launchChromium } from "../support/browser";
-import { portal } from "../support/cli";
 import { activate, pageDrawn, tabTo } from "../support/keyboard";
 import { latestEmailTo } from "../support/outbox";
-import { futureDay1 } from "../support/staff";
+import { createInspectionOpenAt } from "../support/inspections";
 
 /**
  * A parent completes the survey on a phone (375 px): with the keyboard alone, in Urdu, without
@@ -21,23 +20,7 @@ let areas = 0;
 async function openInspection(window: { opens: string; closes: string } = { opens: "-1 hour", closes: "2 hours" }) {
   areas += 1;
   const slug = `journey-${areas}`;
-  portal(
-    [
-      "create-inspection",
-      "--area",
-      `Journeyshire ${areas}`,
-      "--kind",
-      "revisit",
-      "--day1",
-      futureDay1(),
-      "--slug",
-      slug,
-    ],
-    env(),
-  );
-  await sql`
-    update inspections set survey_opens_at = now() + ${window.opens}::interval, survey_closes_at = now() + ${window.closes}::interval
-    where slug = ${slug}`;
+  await createInspectionOpenAt(sql, env(), { area: `Journeyshire ${areas}`, slug, ...window });
   return slug;
 }
 

@@ -3,8 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { LANGUAGE_CODES, textDirection } from "~/i18n/languages";
 import { contextOptions, expectNoAxeViolations, launchChromium, serverRenderedOnly, WIDTHS } from "../support/browser";
-import { portal } from "../support/cli";
-import { futureDay1 } from "../support/staff";
+import { createInspectionOpenAt } from "../support/inspections";
 
 /**
  * Every page of the survey journey, in every language, at 375 and 1280 px: zero axe violations, the
@@ -20,21 +19,7 @@ beforeAll(async () => {
     ["sweep-closed", "-3 days", "-1 day"],
     ["sweep-upcoming", "1 day", "3 days"],
   ] as const) {
-    portal(
-      [
-        "create-inspection",
-        "--area",
-        `Sweepshire ${slug}`,
-        "--kind",
-        "revisit",
-        "--day1",
-        futureDay1(),
-        "--slug",
-        slug,
-      ],
-      env,
-    );
-    await sql`update inspections set survey_opens_at = now() + ${opens}::interval, survey_closes_at = now() + ${closes}::interval where slug = ${slug}`;
+    await createInspectionOpenAt(sql, env, { area: `Sweepshire ${slug}`, slug, opens, closes });
   }
   await sql`update inspections set safeguarding_contact = 'Sweepshire Children''s Services, 0300 123 4567' where slug = 'sweep'`;
   await sql.end();

@@ -24,7 +24,8 @@ import * as resultsCsv from "~/routes/staff.inspections.$slug.results[.csv]";
 import * as resultsJson from "~/routes/staff.inspections.$slug.results[.json]";
 import * as safeguarding from "~/routes/staff.inspections.$slug.safeguarding";
 import * as settingNames from "~/routes/staff.inspections.$slug.setting-names";
-import { futureDay1, signedInStaff } from "../support/staff";
+import { signedInStaff } from "../support/staff";
+import { futureDay1 } from "../support/inspections";
 
 /**
  * Every staff route, loader and action, for every kind of visitor. "ok" means the permission check let the

@@ -13,7 +13,7 @@ import {
   submitDraft,
   deleteExpiredDrafts,
 } from "~/surveys/responding.server";
-import { futureDay1 } from "../support/staff";
+import { futureDay1 } from "../support/inspections";
 
 /**
  * The parent survey driven through its real route actions, as a browser would: cookies in, cookies out.

@@ -10,7 +10,8 @@ import * as commentsRoute from "~/routes/staff.inspections.$slug.results.comment
 import * as resultsRoute from "~/routes/staff.inspections.$slug.results._index";
 import { findSurvey, questionsOf } from "~/surveys/surveys.server";
 import { addResponses, times } from "../support/responses";
-import { futureDay1, signedInStaff } from "../support/staff";
+import { signedInStaff } from "../support/staff";
+import { futureDay1 } from "../support/inspections";
 
 const t = translations.getFixedT("en-GB", "results");
 let inspection: Inspection;

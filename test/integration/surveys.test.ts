@@ -25,7 +25,8 @@ import {
   updateTranslation,
   type Survey,
 } from "~/surveys/surveys.server";
-import { futureDay1, signedInStaff } from "../support/staff";
+import { signedInStaff } from "../support/staff";
+import { futureDay1 } from "../support/inspections";
 
 let inspection: Inspection;
 let survey: Survey;

@@ -8,7 +8,7 @@ import { migrate } from "../../db/migrate";
 import { startApp } from "../support/app";
 import { portal } from "../support/cli";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
-import { futureDay1 } from "../support/staff";
+import { futureDay1 } from "../support/inspections";
 
 /**
  * The inspectors' results page for a large survey: 100,000 responses to 20 questions (about two million

@@ -10,8 +10,7 @@ import postgres from "postgres";
 import { startEmbeddedPostgres } from "../../db/embedded";
 import { migrate } from "../../db/migrate";
 import { startApp } from "../support/app";
-import { portal } from "../support/cli";
-import { futureDay1 } from "../support/staff";
+import { createInspectionOpenAt } from "../support/inspections";
 
 /**
  * The parent survey under load, on this machine, against the embedded PostgreSQL:
@@ -50,11 +49,7 @@ async function main() {
 
   const app = await startApp({ DATABASE_URL: url.toString(), DATA_DIR: dir, TRUST_PROXY: "1" });
   const env = { DATABASE_URL: url.toString(), DATA_DIR: dir };
-  portal(
-    ["create-inspection", "--area", "Benchshire", "--kind", "revisit", "--day1", futureDay1(), "--slug", "bench"],
-    env,
-  );
-  await sql`update inspections set survey_opens_at = now() - interval '1 hour', survey_closes_at = now() + interval '1 day' where slug = 'bench'`;
+  await createInspectionOpenAt(sql, env, { area: "Benchshire", slug: "bench", opens: "-1 hour", closes: "1 day" });
   const [survey] = await sql<{ id: string }[]>`
     select s.id from surveys s join inspections i on i.id = s.inspection_id where i.slug = 'bench' and s.audience = 'parents'`;
   const questions = await sql<{ id: string; kind: string; options: Array<{ value: string }> }[]>`

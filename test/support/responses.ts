@@ -9,16 +9,21 @@ export async function addResponses(
   responses: Array<Record<string, string | string[]>>,
   { late = false, locale = "en-GB" } = {},
 ) {
+  const free = new Set(
+    (await sql<{ id: string }[]>`select id from questions where survey_id = ${surveyId} and kind = 'text'`).map(
+      (row) => row.id,
+    ),
+  );
   for (const answers of responses) {
     const [response] = await sql<{ id: string }[]>`
       insert into responses (survey_id, submitted_on, locale, late)
       values (${surveyId}, current_date, ${locale}, ${late}) returning id`;
     for (const [questionId, answer] of Object.entries(answers)) {
-      const [{ kind }] = await sql<[{ kind: string }]>`select kind from questions where id = ${questionId}`;
+      const text = free.has(questionId);
       for (const value of [answer].flat()) {
         await sql`
           insert into answers (response_id, question_id, choice, text)
-          values (${response!.id}, ${questionId}, ${kind === "text" ? null : value}, ${kind === "text" ? value : null})`;
+          values (${response!.id}, ${questionId}, ${text ? null : value}, ${text ? value : null})`;
       }
     }
   }

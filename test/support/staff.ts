@@ -2,7 +2,6 @@ import { createSession } from "~/auth/sessions.server";
 import { ensureStaffUser, grantGlobalRole, grantInspectionRole } from "~/auth/staff.server";
 import type { GlobalRole, InspectionRole } from "~/auth/permissions";
 import { sql } from "~/db.server";
-import { addCalendarDays, nearestWorkingDay } from "~/inspections/working-days";
 
 /** A staff member with the given roles and a live session: returns their id, Cookie header and CSRF token. */
 export async function signedInStaff(
@@ -16,9 +15,4 @@ export async function signedInStaff(
   const [session] = await sql<{ csrfToken: string }[]>`
     select csrf_token from staff_sessions where user_id = ${id} order by created_at desc limit 1`;
   return { id, cookie, csrf: session!.csrfToken };
-}
-
-/** A working day 1 far enough ahead that the survey window has not opened (so questions are editable). */
-export function futureDay1(daysAhead = 90): string {
-  return nearestWorkingDay(addCalendarDays(new Date().toISOString().slice(0, 10), daysAhead), "forward");
 }
