@@ -1,5 +1,5 @@
 import { deleteExpiredSignIns } from "./auth/sessions.server";
-import { deleteExpiredDrafts } from "./surveys/responding.server";
+import { deleteExpiredDrafts } from "./surveys/drafts.server";
 
 /**
  * Deletes what must not outlive its use: survey drafts once they can no longer be submitted, and

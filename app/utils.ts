@@ -7,3 +7,10 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (/[\u0000-\u001f]/.test(to)) return fallback;
   return to;
 }
+
+/** The non-blank lines of a text box, trimmed: how lists are typed or pasted in, one item a line. */
+export const lines = (text: string | undefined | null) =>
+  (text ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { findInspection, type Inspection } from "~/inspections/inspections.server";
+import type { Inspection } from "~/inspections/inspection";
+import { findInspection } from "~/inspections/inspections.server";
 import { can, isAdmin, type Action } from "./permissions";
 import { csrfTokenMatches, getStaffSession, type StaffSession } from "./sessions.server";
 

@@ -1,7 +1,7 @@
 import type { TransactionSql } from "postgres";
 import { sql } from "~/db.server";
 import { translations } from "~/i18n/i18next.server";
-import type { Inspection } from "~/inspections/inspections.server";
+import type { Inspection } from "~/inspections/inspection";
 import { composeEmail } from "~/mail/compose.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import type { GlobalRole, InspectionRole } from "./permissions";

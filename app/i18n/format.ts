@@ -1,4 +1,4 @@
-import { LONDON } from "~/inspections/timeline";
+import { LONDON } from "~/inspections/calendar";
 
 /**
  * Dates and times for people, always in London time whatever the server's zone, in the reader's language.

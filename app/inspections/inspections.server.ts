@@ -2,23 +2,19 @@ import { grantInspectionRole } from "~/auth/staff.server";
 import { isAdmin, type StaffUser } from "~/auth/permissions";
 import { sql } from "~/db.server";
 import { DEFAULT_CHANNELS } from "~/promotion/channels";
-import { createSurveys } from "~/surveys/surveys.server";
-import { NewInspection } from "./schema";
-import { buildTimeline, milestone, type InspectionKind } from "./timeline";
+import { createSurveys } from "~/surveys/authoring.server";
+import type { Inspection, InspectionKind } from "./inspection";
+import { newInspectionForm, newInspectionSchema, type NewInspection } from "./schema";
+import { buildTimeline, milestone } from "./timeline.server";
+import { bankHoliday } from "./working-days.server";
 
-export interface Inspection {
-  id: string;
-  slug: string;
-  localAreaName: string;
-  kind: InspectionKind;
-  day1: string;
-  surveyOpensAt: Date;
-  surveyClosesAt: Date;
-  /** The local children's services contact for respondents worried about a child's safety. */
-  safeguardingContact: string | null;
-}
+/** The forms' schemas with England's bank holidays checked as well (the browser checks the rest). */
+export const NewInspectionOnServer = newInspectionSchema(bankHoliday);
+export const NewInspectionFormOnServer = newInspectionForm(bankHoliday);
 
-const COLUMNS = sql`id, slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at, safeguarding_contact`;
+/** An inspection's columns, for every query that reads one (through the alias `i`). */
+export const INSPECTION_COLUMNS = sql`
+  i.id, i.slug, i.local_area_name, i.kind, i.day1, i.survey_opens_at, i.survey_closes_at, i.safeguarding_contact`;
 
 export class SlugTakenError extends Error {
   constructor(readonly slug: string) {
@@ -35,10 +31,10 @@ export async function createInspection(input: NewInspection, createdBy?: string)
   try {
     return await sql.begin(async (tx) => {
       const [inspection] = await tx<Inspection[]>`
-        insert into inspections (slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at)
+        insert into inspections as i (slug, local_area_name, kind, day1, survey_opens_at, survey_closes_at)
         values (${input.slug}, ${input.localAreaName}, ${input.kind}, ${input.day1},
                 ${milestone(timeline, "survey_opens")!.at}, ${milestone(timeline, "survey_closes")!.at})
-        returning ${COLUMNS}`;
+        returning ${INSPECTION_COLUMNS}`;
       await createSurveys(tx, inspection!.id);
       await tx`insert into channels (inspection_id, code) select ${inspection!.id}, unnest(${[...DEFAULT_CHANNELS]}::text[])`;
       if (createdBy) await grantInspectionRole(createdBy, inspection!.id, "inspector", tx);
@@ -51,14 +47,14 @@ export async function createInspection(input: NewInspection, createdBy?: string)
 }
 
 export async function findInspection(slug: string): Promise<Inspection | undefined> {
-  const [inspection] = await sql<Inspection[]>`select ${COLUMNS} from inspections where slug = ${slug}`;
+  const [inspection] = await sql<Inspection[]>`select ${INSPECTION_COLUMNS} from inspections i where slug = ${slug}`;
   return inspection;
 }
 
 /** Inspections whose parent survey is open at `now`, for the start page. */
 export async function inspectionsWithOpenSurveys(now = new Date()): Promise<Inspection[]> {
   return sql<Inspection[]>`
-    select ${COLUMNS} from inspections
+    select ${INSPECTION_COLUMNS} from inspections i
     where survey_opens_at <= ${now} and survey_closes_at > ${now}
     order by local_area_name`;
 }
@@ -78,8 +74,7 @@ export async function rescheduleInspection(slug: string, kind: InspectionKind, d
 /** The inspections a staff member works on (every inspection for an admin), soonest first. */
 export async function inspectionsFor(user: StaffUser): Promise<Array<Inspection & { role: string | null }>> {
   return sql<Array<Inspection & { role: string | null }>>`
-    select i.id, i.slug, i.local_area_name, i.kind, i.day1, i.survey_opens_at, i.survey_closes_at,
-           i.safeguarding_contact, r.role
+    select ${INSPECTION_COLUMNS}, r.role
     from inspections i
     left join staff_roles r on r.inspection_id = i.id and r.user_id = ${user.id}
     where ${isAdmin(user)} or r.role is not null

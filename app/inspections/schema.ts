@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { day1Problem, INSPECTION_KINDS, type InspectionKind } from "./timeline";
-import { isIsoDate } from "./working-days";
+import { day1Problem, isIsoDate, type IsoDate } from "./calendar";
+import { INSPECTION_KINDS, type InspectionKind } from "./inspection";
 
 /** Forms and commands that create or change inspections. Messages are translation keys. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -23,37 +23,44 @@ const DAY1_ERRORS = {
   "bank-holiday": "staff:newInspection.errors.day1BankHoliday",
 } as const;
 
-/** Every field is checked in one refinement, so a form with several problems shows them all at once. */
-export const NewInspection = z
-  .object({
-    localAreaName: z.string().trim().optional(),
-    kind: z.string().optional(),
-    day1: z.string().trim().optional(),
-    slug: z.string().trim().optional(),
-  })
-  .superRefine((value, context) => {
-    const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
-    if (!value.localAreaName) problem("localAreaName", "staff:newInspection.errors.areaRequired");
-    else if (value.localAreaName.length > 120) problem("localAreaName", "staff:newInspection.errors.areaTooLong");
-    if (!(INSPECTION_KINDS as readonly string[]).includes(value.kind ?? ""))
-      problem("kind", "staff:newInspection.errors.kindRequired");
-    const day1 = day1Problem(value.day1 ?? "");
-    if (day1) problem("day1", DAY1_ERRORS[day1.reason]);
-    if (value.slug) {
-      if (value.slug.length < 2 || value.slug.length > 60 || !SLUG_PATTERN.test(value.slug)) {
-        problem("slug", "staff:newInspection.errors.slugInvalid");
-      }
-    } else if (value.localAreaName && slugify(value.localAreaName).length < 2) {
-      problem("slug", "staff:newInspection.errors.slugRequired");
-    }
-  })
-  .transform((value) => ({
-    localAreaName: value.localAreaName!,
-    kind: value.kind as InspectionKind,
-    day1: value.day1!,
-    slug: value.slug || slugify(value.localAreaName!),
-  }));
+type BankHoliday = (date: IsoDate) => string | undefined;
 
+/**
+ * Every field is checked in one refinement, so a form with several problems shows them all at once.
+ * Bank holidays are checked where `bankHoliday` is given: on the server (inspections.server.ts).
+ */
+export const newInspectionSchema = (bankHoliday?: BankHoliday) =>
+  z
+    .object({
+      localAreaName: z.string().trim().optional(),
+      kind: z.string().optional(),
+      day1: z.string().trim().optional(),
+      slug: z.string().trim().optional(),
+    })
+    .superRefine((value, context) => {
+      const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+      if (!value.localAreaName) problem("localAreaName", "staff:newInspection.errors.areaRequired");
+      else if (value.localAreaName.length > 120) problem("localAreaName", "staff:newInspection.errors.areaTooLong");
+      if (!(INSPECTION_KINDS as readonly string[]).includes(value.kind ?? ""))
+        problem("kind", "staff:newInspection.errors.kindRequired");
+      const day1 = day1Problem(value.day1 ?? "", bankHoliday);
+      if (day1) problem("day1", DAY1_ERRORS[day1.reason]);
+      if (value.slug) {
+        if (value.slug.length < 2 || value.slug.length > 60 || !SLUG_PATTERN.test(value.slug)) {
+          problem("slug", "staff:newInspection.errors.slugInvalid");
+        }
+      } else if (value.localAreaName && slugify(value.localAreaName).length < 2) {
+        problem("slug", "staff:newInspection.errors.slugRequired");
+      }
+    })
+    .transform((value) => ({
+      localAreaName: value.localAreaName!,
+      kind: value.kind as InspectionKind,
+      day1: value.day1!,
+      slug: value.slug || slugify(value.localAreaName!),
+    }));
+
+export const NewInspection = newInspectionSchema();
 export type NewInspection = z.output<typeof NewInspection>;
 
 /** A GOV.UK date input: three boxes for day, month and year. */
@@ -75,15 +82,17 @@ export const partsFromIso = (iso: string) => ({
   year: iso.slice(0, 4),
 });
 
-export const NewInspectionForm = z
-  .object({
-    localAreaName: z.string().optional(),
-    kind: z.string().optional(),
-    day1: DateParts,
-    slug: z.string().optional(),
-  })
-  .transform((value) => ({ ...value, day1: isoFromParts(value.day1) }))
-  .pipe(NewInspection);
+export const newInspectionForm = (bankHoliday?: BankHoliday) =>
+  z
+    .object({
+      localAreaName: z.string().optional(),
+      kind: z.string().optional(),
+      day1: DateParts,
+      slug: z.string().optional(),
+    })
+    .transform((value) => ({ ...value, day1: isoFromParts(value.day1) }))
+    .pipe(newInspectionSchema(bankHoliday));
+export const NewInspectionForm = newInspectionForm();
 
 const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 
@@ -121,22 +130,6 @@ export const SurveyWindowForm = z
     closes: { date: isoFromParts(value.closes), time: normaliseTime(value.closesTime) },
     reason: value.reason!,
   }));
-
-const StaffEmail = z
-  .string({ required_error: "staff:team.errors.emailRequired" })
-  .trim()
-  .max(254, "staff:team.errors.emailInvalid")
-  .email("staff:team.errors.emailInvalid");
-
-export const InviteForm = z.object({
-  email: StaffEmail,
-  role: z.enum(["inspector", "lano", "pcf"], { errorMap: () => ({ message: "staff:team.errors.roleRequired" }) }),
-});
-
-export const GlobalRoleForm = z.object({
-  email: StaffEmail,
-  role: z.enum(["admin", "inspector"], { errorMap: () => ({ message: "staff:team.errors.roleRequired" }) }),
-});
 
 export const SafeguardingForm = z.object({
   contact: z.string().trim().max(500, "staff:safeguarding.errors.tooLong").optional(),

@@ -1,6 +1,6 @@
 import { DEFAULT_RULES, protectBreakdown, protectQuestion, type DisclosureRules, type Shown } from "./disclosure";
 import type { QuestionCounts } from "./aggregate.server";
-import { displayQuestion, FACE_VALUES, SCALE_VALUES, type LocalisedText, type Question } from "~/surveys/questions";
+import { choicesOf, displayQuestion, type ChoiceView, type LocalisedText, type Question } from "~/surveys/questions";
 
 /**
  * The results of one survey as inspectors may see them, after disclosure control. The page, the CSV,
@@ -22,7 +22,7 @@ export interface QuestionResult {
   /** shown; too-few: under the minimum number of answers; withheld: no safe way to show the counts. */
   status: "shown" | "too-few" | "withheld" | "comments";
   answered: number | null;
-  columns: Array<{ value: string; label: LocalisedText; apart: boolean }>;
+  columns: ChoiceView[];
   cells: CellResult[];
   /** For free-text questions: how many comments there are (null when too few responses to show them). */
   comments: number | null;
@@ -41,24 +41,11 @@ const cell = (shown: Shown, total: number): CellResult =>
     ? { state: "shown", count: shown.count, percent: total > 0 ? Math.round((shown.count / total) * 100) : 0 }
     : { state: shown.state, count: null, percent: null };
 
-function columnsOf(question: Question, locale: string, t: (key: string) => string) {
-  const display = displayQuestion(question, locale);
-  if (question.kind === "scale") {
-    return SCALE_VALUES.map((value) => ({
-      value,
-      label: { text: t(`survey:scale.${value}`) },
-      apart: value === "dont-know",
-    }));
-  }
-  if (question.kind === "faces") {
-    return FACE_VALUES[question.faces ?? 3].map((value) => ({
-      value,
-      label: { text: t(`survey:faces.${value}`) },
-      apart: false,
-    }));
-  }
-  return display.options.map((option) => ({ value: option.value, label: option.label, apart: false }));
-}
+/** Comments, and how many there are, are shown only once a survey has enough responses that no one stands out. */
+export const commentsShown = (responses: number, rules: DisclosureRules) => responses >= rules.minAnswers;
+
+const columnsOf = (question: Question, locale: string, t: (key: string) => string) =>
+  choicesOf(displayQuestion(question, locale), t);
 
 export function buildReport({
   questions,
@@ -91,8 +78,7 @@ export function buildReport({
     };
     const found = counts.get(question.id);
     if (question.kind === "text") {
-      // Comments are read only when the survey has enough responses that no one stands out.
-      const shown = totals.responses >= rules.minAnswers;
+      const shown = commentsShown(totals.responses, rules);
       return {
         ...base,
         status: "comments",
@@ -158,15 +144,7 @@ export function focusAreaSummary(report: SurveyReport) {
   const areas = new Map<string, Array<{ number: number; text: LocalisedText; positive: number | null }>>();
   for (const question of report.questions) {
     if (!question.focusArea) continue;
-    const positiveValues =
-      question.kind === "scale"
-        ? ["strongly-agree", "agree"]
-        : question.kind === "faces"
-          ? ["very-happy", "happy"]
-          : [];
-    const cells = question.columns.flatMap((column, index) =>
-      positiveValues.includes(column.value) ? [question.cells[index]] : [],
-    );
+    const cells = question.columns.flatMap((column, index) => (column.positive ? [question.cells[index]] : []));
     const known = question.status === "shown" && cells.length > 0 && cells.every((cell) => cell?.state === "shown");
     const positive = known ? cells.reduce((sum, cell) => sum + cell!.count!, 0) : null;
     const list = areas.get(question.focusArea) ?? [];

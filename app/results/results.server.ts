@@ -1,14 +1,16 @@
-import { findSurvey, questionsOf } from "~/surveys/surveys.server";
-import { isAudience, type Audience } from "~/surveys/questions";
-import { draftExpiry } from "~/surveys/window";
-import type { Inspection } from "~/inspections/inspections.server";
-import { answerCounts, breakdownCounts, surveyTotals } from "./aggregate.server";
+import type { TFunction } from "i18next";
 import { requireInspectionPermission } from "~/auth/guard.server";
 import { env } from "~/env.server";
 import { translatorFor } from "~/i18n/i18next.server";
+import type { Inspection } from "~/inspections/inspection";
+import { findSurvey, questionsOf } from "~/surveys/authoring.server";
+import { AUDIENCES, isAudience, type Audience, type Survey } from "~/surveys/survey";
+import { draftExpiry } from "~/surveys/window";
+import { answerCounts, breakdownCounts, surveyTotals } from "./aggregate.server";
 import { recordAudit } from "./audit.server";
+import { readComments } from "./comments.server";
 import type { DisclosureRules } from "./disclosure";
-import { buildReport } from "./report";
+import { buildReport, commentsShown } from "./report";
 
 /** The thresholds of disclosure control, from configuration (defaults: 10 answers, 5, groups of 10). */
 export const disclosureRules: DisclosureRules = {
@@ -20,17 +22,13 @@ export const disclosureRules: DisclosureRules = {
 /** Results are final once no more responses can arrive: the close plus the grace period for late ones. */
 export const resultsAreFinal = (inspection: Inspection) => new Date() >= draftExpiry(inspection);
 
+type Translate = TFunction;
+
 /**
  * One survey's results for inspectors: its questions, the counts from PostgreSQL, an optional
  * breakdown by an about-you question, all through disclosure control.
  */
-export async function surveyResults(
-  inspection: Inspection,
-  audience: string,
-  { by, locale, t }: { by?: string | null; locale: string; t: (key: string) => string },
-) {
-  const chosen: Audience = isAudience(audience) ? audience : "parents";
-  const survey = (await findSurvey(inspection.id, chosen))!;
+async function surveyResults(survey: Survey, by: string | null, locale: string, t: Translate) {
   const [questions, totals, counts] = await Promise.all([
     questionsOf(survey.id),
     surveyTotals(survey.id),
@@ -46,25 +44,71 @@ export async function surveyResults(
   };
 }
 
+type SurveyResults = Awaited<ReturnType<typeof surveyResults>>;
+type Reading = {
+  inspection: Inspection;
+  locale: string;
+  t: Translate;
+  rules: DisclosureRules;
+  final: boolean;
+};
+type CommentsReading = Reading & { survey: Survey; shown: boolean } & Awaited<ReturnType<typeof readComments>>;
+
 /**
- * The results a signed-in inspector asked for (survey and breakdown from the URL), in their language,
- * after checking they may see them; every reading goes into the audit log: a view, or an export.
+ * Every reading of results comes through here, whatever its form: the permission check, the reader's
+ * language, the survey asked for in the URL (the parents' by default), the numbers or comments after
+ * disclosure control, and the audit log's record of who read what.
  */
-export async function requestedResults(request: Request, slug: string | undefined, format?: "print" | "csv") {
+export async function readResults(
+  request: Request,
+  slug: string | undefined,
+  reader: "page" | "print" | "csv",
+): Promise<Reading & SurveyResults>;
+export async function readResults(
+  request: Request,
+  slug: string | undefined,
+  reader: "json",
+): Promise<Reading & { surveys: SurveyResults[] }>;
+export async function readResults(
+  request: Request,
+  slug: string | undefined,
+  reader: "comments",
+): Promise<CommentsReading>;
+export async function readResults(
+  request: Request,
+  slug: string | undefined,
+  reader: "page" | "print" | "csv" | "json" | "comments",
+) {
   const { user, inspection } = await requireInspectionPermission(request, "results.view", slug);
   const { locale, t } = await translatorFor(request, "results");
   const url = new URL(request.url);
-  const results = await surveyResults(inspection, url.searchParams.get("survey") ?? "parents", {
-    by: url.searchParams.get("by"),
-    locale,
-    t,
-  });
-  const detail = { survey: results.survey.audience, by: results.breakdownBy?.id ?? null };
+  const asked = url.searchParams.get("survey");
+  const audience: Audience = isAudience(asked) ? asked : "parents";
+  const surveyFor = async (audience: Audience) => (await findSurvey(inspection.id, audience))!;
+  const reading: Reading = { inspection, locale, t, rules: disclosureRules, final: resultsAreFinal(inspection) };
+
+  if (reader === "json") {
+    const surveys = await Promise.all(
+      AUDIENCES.map(async (audience) => surveyResults(await surveyFor(audience), null, locale, t)),
+    );
+    await recordAudit(user, inspection.id, "results.export", { format: "json" });
+    return { ...reading, surveys };
+  }
+  const survey = await surveyFor(audience);
+  if (reader === "comments") {
+    const [questions, totals] = await Promise.all([questionsOf(survey.id), surveyTotals(survey.id)]);
+    const shown = commentsShown(totals.responses, disclosureRules);
+    const comments = await readComments({ inspectionId: inspection.id, survey, questions, locale, url, shown });
+    await recordAudit(user, inspection.id, "results.comments", { survey: audience, page: comments.page });
+    return { ...reading, survey, shown, ...comments };
+  }
+  const results = await surveyResults(survey, url.searchParams.get("by"), locale, t);
+  const detail = { survey: audience, by: results.breakdownBy?.id ?? null };
   await recordAudit(
     user,
     inspection.id,
-    format ? "results.export" : "results.view",
-    format ? { format, ...detail } : detail,
+    reader === "page" ? "results.view" : "results.export",
+    reader === "page" ? detail : { format: reader, ...detail },
   );
-  return { inspection, locale, t, ...results };
+  return { ...reading, ...results };
 }

@@ -1,10 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { answeredQuestions } from "~/surveys/answered.server";
+import { answeredQuestions } from "~/surveys/answers";
 import { AnswerSummary } from "~/surveys/AnswerSummary";
-import { channelParam, firstUnanswered, loadRespondent } from "~/surveys/respondent.server";
-import { hasTakenPart } from "~/surveys/responding.server";
+import { channelParam, firstUnanswered, hasTakenPart, loadRespondent } from "~/surveys/public-survey.server";
 import { SafeguardingNotice } from "~/surveys/SafeguardingNotice";
 import { pageTitle } from "~/ui/meta";
 
@@ -31,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     resume: draft ? (next ? `${base}/questions/${next}` : `${base}/check`) : null,
     takenPart: !draft && (await hasTakenPart(request, open.survey)),
     // After the close, what someone had written is shown back so that nothing is silently lost.
-    unsent: state === "closed" && draft ? answeredQuestions(open, draft, locale, t) : null,
+    unsent: state === "closed" && draft ? answeredQuestions(open.questions, draft.answers, locale, t) : null,
   });
 }
 

@@ -2,10 +2,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { submitLimit, tooManyRequests } from "~/http/limits.server";
-import { answeredQuestions } from "~/surveys/answered.server";
+import { answeredQuestions } from "~/surveys/answers";
 import { AnswerSummary } from "~/surveys/AnswerSummary";
-import { loadRespondent } from "~/surveys/respondent.server";
-import { hasTakenPart, submitDraft } from "~/surveys/responding.server";
+import { submitDraft } from "~/surveys/drafts.server";
+import { hasTakenPart, loadRespondent, submittedCookies } from "~/surveys/public-survey.server";
 import { pageTitle } from "~/ui/meta";
 import { HoneypotField, honeypotFilled } from "~/ui/forms";
 
@@ -18,25 +18,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("check.title"),
     base,
     // No draft here means the answers were never saved: most often a browser that blocks cookies.
-    rows: draft ? answeredQuestions(open, draft, locale, t) : null,
+    rows: draft ? answeredQuestions(open.questions, draft.answers, locale, t) : null,
     late: state === "late" ? t("late", { closes: when.closes, graceEnds: when.graceEnds }) : null,
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!submitLimit.attempt(context.clientAddress)) throw tooManyRequests();
-  const { open, state, locale, base } = await loadRespondent(request, params);
+  const { open, draftId, state, locale, base } = await loadRespondent(request, params);
   if (state === "upcoming" || state === "closed") return redirect(base);
   const formData = await request.formData();
   if (honeypotFilled(formData)) return redirect(`${base}/done`);
 
-  const cookies = await submitDraft(request, open, { locale, late: state === "late" });
-  if (!cookies) {
+  const submitted = draftId !== null && (await submitDraft(draftId, open, { locale, late: state === "late" }));
+  if (!submitted) {
     // Nothing left to submit: already sent (a double tap or a retry), or never saved.
     return redirect((await hasTakenPart(request, open.survey)) ? `${base}/done` : `${base}/check`);
   }
   const headers = new Headers();
-  for (const cookie of cookies) headers.append("Set-Cookie", cookie);
+  for (const cookie of await submittedCookies(request, open.survey)) headers.append("Set-Cookie", cookie);
   return redirect(`${base}/done`, { headers });
 }
 

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadRespondent } from "~/surveys/respondent.server";
+import { loadRespondent } from "~/surveys/public-survey.server";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["survey"] };

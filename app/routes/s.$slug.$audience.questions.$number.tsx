@@ -5,8 +5,8 @@ import { answerLimit, tooManyRequests } from "~/http/limits.server";
 import { parseAnswer } from "~/surveys/answers";
 import { displayQuestion } from "~/surveys/questions";
 import { QuestionField } from "~/surveys/QuestionField";
-import { channelParam, loadRespondent } from "~/surveys/respondent.server";
-import { saveAnswer } from "~/surveys/responding.server";
+import { saveAnswer } from "~/surveys/drafts.server";
+import { channelParam, keepDraft, loadRespondent } from "~/surveys/public-survey.server";
 import { SafeguardingNotice } from "~/surveys/SafeguardingNotice";
 import { ErrorSummary } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // What was typed comes back with the error, so nothing is lost.
   if (error) return json({ error, submitted }, { status: 400 });
 
-  const setCookie = await saveAnswer(open, draft, question.id, answer, String(formData.get("src") ?? "") || null);
+  const started = await saveAnswer(open, draft, question.id, answer, String(formData.get("src") ?? "") || null);
   const last = number === open.questions.length;
   const next =
     formData.get("intent") === "save"
@@ -58,7 +58,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : fromCheck || last
         ? `${base}/check`
         : `${base}/questions/${number + 1}`;
-  return redirect(next, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  if (!started) return redirect(next);
+  return redirect(next, { headers: { "Set-Cookie": await keepDraft(open.survey, started.draftId, started.expires) } });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);

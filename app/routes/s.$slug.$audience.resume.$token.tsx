@@ -1,8 +1,8 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadRespondent } from "~/surveys/respondent.server";
-import { resumeDraft } from "~/surveys/responding.server";
+import { resumableUntil } from "~/surveys/drafts.server";
+import { keepDraft, loadRespondent } from "~/surveys/public-survey.server";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["survey"] };
@@ -10,8 +10,12 @@ export const handle = { i18n: ["survey"] };
 /** The link in a "come back later" email: picks the draft up on this device. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { open, base, t } = await loadRespondent(request, params);
-  const cookie = await resumeDraft(open, params.token ?? "");
-  if (cookie) return redirect(`${base}/check`, { headers: { "Set-Cookie": cookie, "Referrer-Policy": "no-referrer" } });
+  const token = params.token ?? "";
+  const expires = await resumableUntil(open, token);
+  if (expires) {
+    const headers = { "Set-Cookie": await keepDraft(open.survey, token, expires), "Referrer-Policy": "no-referrer" };
+    return redirect(`${base}/check`, { headers });
+  }
   return json({ title: t("resume.expiredTitle"), base }, { status: 404 });
 }
 

@@ -4,9 +4,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { contactLimit, tooManyRequests } from "~/http/limits.server";
-import { firstUnanswered, loadRespondent } from "~/surveys/respondent.server";
-import { emailResumeLink } from "~/surveys/responding.server";
-import { ResumeEmailSchema } from "~/surveys/schemas-public";
+import { emailResumeLink } from "~/surveys/drafts.server";
+import { firstUnanswered, loadRespondent } from "~/surveys/public-survey.server";
+import { ResumeEmailSchema } from "~/surveys/schemas";
 import { ErrorSummary, summaryErrors, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 

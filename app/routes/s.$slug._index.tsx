@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDay } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18next.server";
 import { findInspection } from "~/inspections/inspections.server";
-import { surveyStatus } from "~/inspections/survey-window";
-import { buildTimeline, milestone } from "~/inspections/timeline";
-import { workingDay } from "~/inspections/working-days";
-import { AUDIENCES } from "~/surveys/questions";
+import { buildTimeline, milestone } from "~/inspections/timeline.server";
+import { workingDay } from "~/inspections/working-days.server";
+import { AUDIENCES } from "~/surveys/survey";
+import { windowState } from "~/surveys/window";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["inspection"] };
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     surveys: AUDIENCES.map((audience) => ({ audience, href: `/s/${inspection.slug}/${audience}${query}` })),
     area: inspection.localAreaName,
     kind: inspection.kind,
-    status: surveyStatus(inspection, new Date()),
+    status: windowState(inspection, new Date()),
     opens: at(inspection.surveyOpensAt),
     closes: at(inspection.surveyClosesAt),
     onsite: t("common:dateRange", { from: formatDay(locale, inspection.day1), to: formatDay(locale, lastDay) }),

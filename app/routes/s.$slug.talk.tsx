@@ -7,7 +7,7 @@ import { requestToTalk } from "~/consent/talk.server";
 import { contactLimit, tooManyRequests } from "~/http/limits.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { findInspection } from "~/inspections/inspections.server";
-import { TalkSchema } from "~/surveys/schemas-public";
+import { TalkSchema } from "~/consent/schemas";
 import {
   ChoicesField,
   ErrorSummary,

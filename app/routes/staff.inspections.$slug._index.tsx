@@ -6,8 +6,9 @@ import { can } from "~/auth/permissions";
 import { formatDateTime } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18next.server";
 import { windowChanges } from "~/inspections/inspections.server";
-import { buildTimeline } from "~/inspections/timeline";
-import { isLocked, surveysOf } from "~/surveys/surveys.server";
+import { buildTimeline } from "~/inspections/timeline.server";
+import { surveysOf } from "~/surveys/authoring.server";
+import { isLocked } from "~/surveys/window";
 import { pageTitle } from "~/ui/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,14 +5,15 @@ import { formatDateTime } from "~/i18n/format";
 import { textDirection } from "~/i18n/languages";
 import { QuestionResultView } from "~/results/QuestionResultView";
 import { focusAreaSummary } from "~/results/report";
-import { requestedResults, resultsAreFinal } from "~/results/results.server";
-import { displayQuestion, AUDIENCES } from "~/surveys/questions";
+import { readResults } from "~/results/results.server";
+import { displayQuestion } from "~/surveys/questions";
+import { AUDIENCES } from "~/surveys/survey";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["results", "survey"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { inspection, locale, t, ...results } = await requestedResults(request, params.slug);
+  const { inspection, locale, t, final, ...results } = await readResults(request, params.slug, "page");
   const query = new URLSearchParams({
     survey: results.survey.audience,
     ...(results.breakdownBy ? { by: results.breakdownBy.id } : {}),
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       area: inspection.localAreaName,
       slug: inspection.slug,
       audience: results.survey.audience,
-      final: resultsAreFinal(inspection),
+      final,
       when: formatDateTime(t, locale, inspection.surveyClosesAt),
       report: results.report,
       focusAreas: focusAreaSummary(results.report),

@@ -1,82 +1,31 @@
-import { randomBytes } from "node:crypto";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf, requireInspectionPermission } from "~/auth/guard.server";
-import { translatorFor } from "~/i18n/i18next.server";
-import { comments, surveyTotals } from "~/results/aggregate.server";
-import { addRedactedPhrase, recordAudit, redactionLists } from "~/results/audit.server";
-import { redact, type Segment } from "~/results/redaction";
-import { SAFEGUARDING_SQL_PATTERN } from "~/results/safeguarding";
-import { disclosureRules } from "~/results/results.server";
-import { displayQuestion, isAudience } from "~/surveys/questions";
-import { findSurvey, questionsOf } from "~/surveys/surveys.server";
+import type { ShownComment } from "~/results/comments.server";
+import { addRedactedPhrase } from "~/results/redaction-lists.server";
+import type { Segment } from "~/results/redaction";
+import { readResults } from "~/results/results.server";
 import { CsrfField, ErrorSummary, plainField, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
 
 export const handle = { i18n: ["results"] };
 
-const PAGE_SIZE = 25;
-
 /**
  * Free-text comments, redacted, in a random order with no times. Those that may describe a risk to a
  * child come first, for the lead inspector. Nothing is shown until the survey has enough responses.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, inspection } = await requireInspectionPermission(request, "results.view", params.slug);
-  const { locale, t } = await translatorFor(request, "results");
-  const url = new URL(request.url);
-  const audience = isAudience(url.searchParams.get("survey")) ? url.searchParams.get("survey")! : "parents";
-  const survey = (await findSurvey(inspection.id, audience))!;
-  const questions = (await questionsOf(survey.id)).filter((question) => question.kind === "text");
-  const focus = url.searchParams.get("focus") ?? "";
-  const questionFilter = url.searchParams.get("question") ?? "";
-  const chosen = questions.filter(
-    (question) => (!questionFilter || question.id === questionFilter) && (!focus || question.focusArea === focus),
-  );
-  // A fresh random order for each reading, kept while paging through it.
-  const seed = url.searchParams.get("order") ?? randomBytes(6).toString("hex");
-  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
-  const enough = (await surveyTotals(survey.id)).responses >= disclosureRules.minAnswers;
-  const lists = await redactionLists(inspection.id);
-  const read = (options: { pattern?: string; limit: number; offset: number }) =>
-    enough && chosen.length
-      ? comments(survey.id, { seed, questionIds: chosen.map((question) => question.id), ...options })
-      : Promise.resolve({ total: 0, comments: [] });
-  const [flagged, all] = await Promise.all([
-    read({ pattern: SAFEGUARDING_SQL_PATTERN, limit: 200, offset: 0 }),
-    read({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-  ]);
-  await recordAudit(user, inspection.id, "results.comments", { survey: audience, page });
-  const questionText = new Map(questions.map((question) => [question.id, displayQuestion(question, locale).text.text]));
-  const shown = (list: typeof all.comments) =>
-    list.map((comment) => ({
-      key: comment.key,
-      question: questionText.get(comment.questionId) ?? "",
-      segments: redact(comment.text, lists),
-    }));
-  const query = (changes: Record<string, string>) =>
-    `?${new URLSearchParams({ survey: audience, order: seed, ...(questionFilter ? { question: questionFilter } : {}), ...(focus ? { focus } : {}), ...changes })}`;
+  const { inspection, t, rules, survey, ...comments } = await readResults(request, params.slug, "comments");
   return json(
     {
+      ...comments,
       title: t("comments.title"),
       area: inspection.localAreaName,
       slug: inspection.slug,
-      audience,
-      enough,
-      minAnswers: disclosureRules.minAnswers,
-      flagged: shown(flagged.comments),
-      comments: shown(all.comments),
-      total: all.total,
-      page,
-      pages: Math.max(1, Math.ceil(all.total / PAGE_SIZE)),
-      previous: page > 1 ? query({ page: String(page - 1) }) : null,
-      next: page * PAGE_SIZE < all.total ? query({ page: String(page + 1) }) : null,
-      questions: questions.map((question) => ({ id: question.id, text: questionText.get(question.id)! })),
-      focusAreas: [...new Set(questions.flatMap((question) => (question.focusArea ? [question.focusArea] : [])))],
-      questionFilter,
-      focus,
+      audience: survey.audience,
+      minAnswers: rules.minAnswers,
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -112,7 +61,7 @@ function CommentText({ segments }: { segments: Segment[] }) {
   );
 }
 
-function CommentList({ comments }: { comments: Array<{ key: string; question: string; segments: Segment[] }> }) {
+function CommentList({ comments }: { comments: ShownComment[] }) {
   return (
     <ul className="comment-list">
       {comments.map((comment) => (
@@ -140,7 +89,7 @@ export default function Comments() {
       <ErrorSummary errors={phraseErrors ? [{ href: "#phrase", message: phraseErrors[0]! }] : []} />
       <span className="caption">{data.area}</span>
       <h1>{t("comments.title")}</h1>
-      {!data.enough ? (
+      {!data.shown ? (
         <p className="inset">{t("comments.tooFew", { minAnswers: data.minAnswers })}</p>
       ) : (
         <>

@@ -4,14 +4,14 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/i18n/format";
 import { textDirection } from "~/i18n/languages";
 import { QuestionResultView } from "~/results/QuestionResultView";
-import { requestedResults } from "~/results/results.server";
+import { readResults } from "~/results/results.server";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["results", "survey"] };
 
 /** The results as a document to print or save as PDF from the browser: the same content, no controls. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { inspection, locale, t, ...results } = await requestedResults(request, params.slug, "print");
+  const { inspection, locale, t, ...results } = await readResults(request, params.slug, "print");
   return json(
     {
       title: t("printTitle", { area: inspection.localAreaName }),

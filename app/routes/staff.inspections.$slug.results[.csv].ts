@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reportCsv } from "~/results/export";
-import { requestedResults } from "~/results/results.server";
+import { readResults } from "~/results/results.server";
 
 /** The results page as a CSV file: the same survey, breakdown and suppression as on screen. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { inspection, t, ...results } = await requestedResults(request, params.slug, "csv");
+  const { inspection, t, ...results } = await readResults(request, params.slug, "csv");
   const csv = reportCsv(results.report, {
     headers: ["number", "question", "focusArea", "group", "answer", "count", "percent"].map((key) => t(`csv.${key}`)),
     fewer: t("fewer", { minCell: results.report.rules.minCell }),

@@ -1,22 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireInspectionPermission } from "~/auth/guard.server";
-import { translatorFor } from "~/i18n/i18next.server";
-import { recordAudit } from "~/results/audit.server";
 import { reportJson } from "~/results/export";
-import { disclosureRules, resultsAreFinal, surveyResults } from "~/results/results.server";
-import { AUDIENCES } from "~/surveys/questions";
+import { readResults } from "~/results/results.server";
 
 /** Every survey's results as JSON, after disclosure control (schema in the README). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, inspection } = await requireInspectionPermission(request, "results.view", params.slug);
-  const { locale, t } = await translatorFor(request, "results");
-  const surveys = await Promise.all(
-    AUDIENCES.map(async (audience) => ({
-      audience,
-      ...reportJson((await surveyResults(inspection, audience, { locale, t })).report),
-    })),
-  );
-  await recordAudit(user, inspection.id, "results.export", { format: "json" });
+  const { inspection, locale, rules, final, surveys } = await readResults(request, params.slug, "json");
   const body = {
     inspection: {
       slug: inspection.slug,
@@ -24,10 +12,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: inspection.kind,
       day1: inspection.day1,
     },
-    status: resultsAreFinal(inspection) ? "final" : "live",
+    status: final ? "final" : "live",
     language: locale,
-    rules: disclosureRules,
-    surveys,
+    rules,
+    surveys: surveys.map(({ survey, report }) => ({ audience: survey.audience, ...reportJson(report) })),
   };
   return new Response(JSON.stringify(body, null, 2), {
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },

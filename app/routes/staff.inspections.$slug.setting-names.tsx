@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf, requireInspectionPermission } from "~/auth/guard.server";
 import { translatorFor } from "~/i18n/i18next.server";
-import { addSettingName, redactionLists, removeSettingName } from "~/results/audit.server";
+import { addSettingName, redactionLists, removeSettingName } from "~/results/redaction-lists.server";
 import { CsrfField, ErrorSummary, plainField, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";

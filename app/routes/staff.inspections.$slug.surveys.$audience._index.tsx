@@ -1,22 +1,20 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCsrf, requireInspectionPermission } from "~/auth/guard.server";
+import { requireCsrf } from "~/auth/guard.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { DEFAULT_LANGUAGE, LANGUAGES } from "~/i18n/languages";
+import { AuthoredQuestionSummary } from "~/surveys/AuthoredQuestionSummary";
 import { CommentList } from "~/surveys/CommentList";
 import { kindsFor, missingTranslations } from "~/surveys/questions";
-import { loadSurvey } from "~/surveys/survey-route.server";
-import {
-  commentsByQuestion,
-  isLocked,
-  markReady,
-  moveQuestion,
-  questionsOf,
-  resolveComment,
-  shareForReview,
-} from "~/surveys/surveys.server";
-import { ChoicesField, CsrfField, ErrorSummary, plainField } from "~/ui/forms";
+import { moveQuestion, questionsOf } from "~/surveys/authoring.server";
+import { commentsByQuestion, markReady, resolveComment, shareForReview } from "~/surveys/review.server";
+import { addQuestionSchema } from "~/surveys/schemas";
+import { loadSurvey } from "~/surveys/staff-survey.server";
+import { isLocked } from "~/surveys/window";
+import { ChoicesField, CsrfField, ErrorSummary, PostButton, summaryErrors } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
 
@@ -38,12 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questions: questions.map((question) => ({
       id: question.id,
       kind: question.kind,
-      text: question.text[DEFAULT_LANGUAGE],
-      hint: question.hint[DEFAULT_LANGUAGE],
-      options: question.options.map((option) => option.label[DEFAULT_LANGUAGE]),
+      text: question.text[DEFAULT_LANGUAGE] ?? "",
+      hint: question.hint[DEFAULT_LANGUAGE] ?? "",
+      options: question.options.map((option) => option.label[DEFAULT_LANGUAGE] ?? ""),
       focusArea: question.focusArea,
       characterLimit: question.characterLimit,
-      faces: question.faces,
       missing: missingTranslations(question).map(languageName),
       comments: commentsOn(question.id),
     })),
@@ -61,11 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "add": {
-      const kind = String(formData.get("kind") ?? "");
-      if (!(kindsFor(survey.audience) as string[]).includes(kind)) {
-        return json({ error: "questions:authoring.errors.kindRequired" }, { status: 400 });
-      }
-      return redirect(`${here}/questions/new?kind=${kind}`);
+      const submission = parseWithZod(formData, { schema: addQuestionSchema(survey.audience) });
+      if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+      return redirect(`${here}/questions/new?kind=${submission.value.kind}`);
     }
     case "move-up":
     case "move-down":
@@ -79,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(here);
     case "ready":
       if ((await markReady(survey)) === "open-comments") {
-        return json({ error: "questions:authoring.errors.openComments" }, { status: 400 });
+        return json({ error: "questions:authoring.errors.openComments" as const }, { status: 400 });
       }
       return redirect(here);
     default:
@@ -95,7 +90,12 @@ export default function Authoring() {
   const { csrf } = useStaff();
   const { t } = useTranslation("questions");
   const here = `/staff/inspections/${slug}/surveys/${audience}`;
-  const kindError = actionData?.error === "questions:authoring.errors.kindRequired" ? [actionData.error] : undefined;
+  const [form, fields] = useForm({
+    id: "add-question",
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addQuestionSchema(audience) }),
+  });
+  const readyError = actionData && "error" in actionData ? actionData.error : null;
   const openComments = questions.reduce(
     (sum, question) => sum + question.comments.filter((comment) => !comment.resolved).length,
     0,
@@ -104,7 +104,7 @@ export default function Authoring() {
   return (
     <>
       <ErrorSummary
-        errors={actionData?.error ? [{ href: kindError ? "#kind" : "#status", message: actionData.error }] : []}
+        errors={[...summaryErrors([fields.kind]), ...(readyError ? [{ href: "#status", message: readyError }] : [])]}
       />
       <span className="caption">{area}</span>
       <h1>{title}</h1>
@@ -115,21 +115,17 @@ export default function Authoring() {
         </p>
         <p>{locked ? t("authoring.locked") : t(`authoring.statusHelp.${status}`)}</p>
         {!locked && status === "draft" ? (
-          <Form method="post">
-            <CsrfField token={csrf} />
-            <button type="submit" name="intent" value="share" className="button button--secondary">
-              {t("authoring.share")}
-            </button>
-          </Form>
+          <PostButton csrf={csrf} intent="share">
+            {t("authoring.share")}
+          </PostButton>
+        ) : null}
+        {status === "in-review" && openComments > 0 ? (
+          <p>{t("authoring.openComments", { count: openComments })}</p>
         ) : null}
         {status === "in-review" ? (
-          <Form method="post">
-            <CsrfField token={csrf} />
-            {openComments > 0 ? <p>{t("authoring.openComments", { count: openComments })}</p> : null}
-            <button type="submit" name="intent" value="ready" className="button">
-              {t("authoring.markReady")}
-            </button>
-          </Form>
+          <PostButton csrf={csrf} intent="ready" className="button">
+            {t("authoring.markReady")}
+          </PostButton>
         ) : null}
         <p>
           <Link to={`${here}/review`}>{t("authoring.preview")}</Link>
@@ -140,41 +136,7 @@ export default function Authoring() {
       <ol className="question-list">
         {questions.map((question, index) => (
           <li key={question.id} id={`question-${question.id}`} className="question-list__item">
-            <h3 className="heading-s">
-              {t("authoring.questionNumber", { number: index + 1 })}{" "}
-              <span className="caption caption--inline">{t(`kinds.${question.kind}`)}</span>
-            </h3>
-            <p className="question-list__text">{question.text}</p>
-            {question.hint ? <p className="hint">{question.hint}</p> : null}
-            {question.options.length > 0 ? (
-              <ul>
-                {question.options.map((option) => (
-                  <li key={option}>{option}</li>
-                ))}
-              </ul>
-            ) : null}
-            <dl className="question-list__facts">
-              {question.focusArea ? (
-                <div>
-                  <dt>{t("authoring.focusArea")}</dt>
-                  <dd>{question.focusArea}</dd>
-                </div>
-              ) : null}
-              {question.characterLimit ? (
-                <div>
-                  <dt>{t("authoring.characterLimit")}</dt>
-                  <dd>{question.characterLimit}</dd>
-                </div>
-              ) : null}
-              <div>
-                <dt>{t("authoring.translations")}</dt>
-                <dd>
-                  {question.missing.length
-                    ? t("authoring.missing", { languages: question.missing.join(", ") })
-                    : t("authoring.complete")}
-                </dd>
-              </div>
-            </dl>
+            <AuthoredQuestionSummary question={question} number={index + 1} />
 
             {question.comments.length > 0 ? (
               <div className="comments">
@@ -182,14 +144,13 @@ export default function Authoring() {
                 <CommentList
                   comments={question.comments}
                   action={(comment) => (
-                    <Form method="post">
-                      <CsrfField token={csrf} />
-                      <input type="hidden" name="questionId" value={question.id} />
-                      <input type="hidden" name="commentId" value={comment.id} />
-                      <button type="submit" name="intent" value="resolve" className="button button--secondary">
-                        {t("authoring.resolve")}
-                      </button>
-                    </Form>
+                    <PostButton
+                      csrf={csrf}
+                      intent="resolve"
+                      values={{ questionId: question.id, commentId: comment.id }}
+                    >
+                      {t("authoring.resolve")}
+                    </PostButton>
                   )}
                 />
               </div>
@@ -230,10 +191,10 @@ export default function Authoring() {
       {locked ? null : (
         <>
           <h2>{t("authoring.addHeading")}</h2>
-          <Form method="post">
+          <Form method="post" {...getFormProps(form)}>
             <CsrfField token={csrf} />
             <ChoicesField
-              field={plainField("kind", undefined, kindError)}
+              field={fields.kind}
               type="radio"
               legend={t("authoring.kindLegend")}
               choices={kinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`), hint: t(`kindHints.${kind}`) }))}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { translatorFor } from "~/i18n/i18next.server";
 import { DEFAULT_LANGUAGE, LANGUAGES } from "~/i18n/languages";
 import { missingTranslations } from "~/surveys/questions";
-import { loadQuestion } from "~/surveys/survey-route.server";
+import { loadQuestion } from "~/surveys/staff-survey.server";
 import { pageTitle } from "~/ui/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

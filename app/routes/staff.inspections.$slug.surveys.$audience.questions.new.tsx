@@ -6,8 +6,9 @@ import { translatorFor } from "~/i18n/i18next.server";
 import { DEFAULT_CHARACTER_LIMIT, kindsFor, type QuestionKind } from "~/surveys/questions";
 import { QuestionEditor } from "~/surveys/QuestionEditor";
 import { QuestionFormSchema } from "~/surveys/schemas";
-import { loadSurvey } from "~/surveys/survey-route.server";
-import { addQuestion, isLocked } from "~/surveys/surveys.server";
+import { loadSurvey } from "~/surveys/staff-survey.server";
+import { addQuestion } from "~/surveys/authoring.server";
+import { isLocked } from "~/surveys/window";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
 

@@ -1,17 +1,16 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf, requireInspectionPermission } from "~/auth/guard.server";
 import { inviteToInspection } from "~/auth/invitations.server";
+import { INSPECTION_ROLES } from "~/auth/permissions";
+import { RoleManager } from "~/auth/RoleManager";
+import { InviteForm } from "~/auth/schemas";
 import { inspectionTeam, removeInspectionRole } from "~/auth/staff.server";
 import { translatorFor } from "~/i18n/i18next.server";
-import { InviteForm } from "~/inspections/schema";
-import { ChoicesField, CsrfField, ErrorSummary, summaryErrors, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
-import { AccessTable } from "~/auth/AccessTable";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, inspection } = await requireInspectionPermission(request, "staff.manage", params.slug);
@@ -54,46 +53,23 @@ export default function Team() {
   const actionData = useActionData<typeof action>();
   const { csrf } = useStaff();
   const { t } = useTranslation("staff");
-  const [form, fields] = useForm({
-    id: "invite",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteForm }),
-  });
   return (
-    <>
-      <ErrorSummary errors={summaryErrors([fields.email, fields.role])} />
-      {invited && !actionData ? (
-        <div className="notification notification--success" role="status">
-          <p>{t("team.invited", { email: invited })}</p>
-        </div>
-      ) : null}
-      <span className="caption">{area}</span>
-      <h1>{t("team.title")}</h1>
-      <AccessTable
-        caption={t("team.title")}
-        csrf={csrf}
-        rows={team.map((member) => ({ ...member, roleLabel: t(`roles.${member.role}`) }))}
-      />
-
-      <h2>{t("team.inviteHeading")}</h2>
-      <Form method="post" {...getFormProps(form)}>
-        <CsrfField token={csrf} />
-        <TextField field={fields.email} label={t("team.email")} type="email" autoComplete="off" spellCheck={false} />
-        <ChoicesField
-          field={fields.role}
-          type="radio"
-          legend={t("team.role")}
-          choices={(["inspector", "lano", "pcf"] as const).map((role) => ({
-            value: role,
-            label: t(`roles.${role}`),
-            hint: t(`team.roleHints.${role}`),
-          }))}
-        />
-        <button type="submit" name="intent" value="invite" className="button">
-          {t("team.invite")}
-        </button>
-      </Form>
-    </>
+    <RoleManager
+      title={t("team.title")}
+      caption={area}
+      rows={team.map((member) => ({ ...member, roleLabel: t(`roles.${member.role}`) }))}
+      roles={INSPECTION_ROLES.map((role) => ({
+        value: role,
+        label: t(`roles.${role}`),
+        hint: t(`team.roleHints.${role}`),
+      }))}
+      schema={InviteForm}
+      lastResult={actionData?.result}
+      invited={invited}
+      formHeading={t("team.inviteHeading")}
+      submitLabel={t("team.invite")}
+      formId="invite"
+      csrf={csrf}
+    />
   );
 }

@@ -7,8 +7,9 @@ import { requireCsrf, requireInspectionPermission } from "~/auth/guard.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { changeSurveyWindow } from "~/inspections/inspections.server";
 import { partsFromIso, SurveyWindowForm } from "~/inspections/schema";
-import { windowProblems } from "~/inspections/survey-window";
-import { londonParts, londonTime } from "~/inspections/timeline";
+import { londonParts, londonTime } from "~/inspections/calendar";
+import { surveyWindowLimits } from "~/inspections/timeline.server";
+import { windowProblems } from "~/surveys/window";
 import { CsrfField, DateField, ErrorSummary, firstDateBox, summaryErrors, TextareaField, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { opens, closes, reason } = submission.value;
   const proposed = { opensAt: londonTime(opens.date, opens.time), closesAt: londonTime(closes.date, closes.time) };
-  const problems = windowProblems(proposed, session.inspection, new Date());
+  const problems = windowProblems(proposed, session.inspection, surveyWindowLimits(session.inspection), new Date());
   if (problems.length > 0) {
     const fieldErrors = Object.fromEntries(
       problems.map(({ field, problem }) => [field, [`staff:window.errors.${problem}`]]),

@@ -5,7 +5,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf, requirePermission } from "~/auth/guard.server";
 import { translatorFor } from "~/i18n/i18next.server";
-import { createInspection, SlugTakenError } from "~/inspections/inspections.server";
+import { createInspection, NewInspectionFormOnServer, SlugTakenError } from "~/inspections/inspections.server";
 import { NewInspectionForm } from "~/inspections/schema";
 import { ChoicesField, CsrfField, DateField, ErrorSummary, firstDateBox, summaryErrors, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   requireCsrf(session, formData);
   const { t } = await translatorFor(request, "staff");
-  const submission = parseWithZod(formData, { schema: NewInspectionForm });
+  const submission = parseWithZod(formData, { schema: NewInspectionFormOnServer });
   if (submission.status !== "success") {
     return json({ result: submission.reply(), title: t("newInspection.title") }, { status: 400 });
   }

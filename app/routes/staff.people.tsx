@@ -1,17 +1,15 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf, requirePermission } from "~/auth/guard.server";
 import { inviteWithGlobalRole } from "~/auth/invitations.server";
+import { RoleManager } from "~/auth/RoleManager";
+import { GlobalRoleForm } from "~/auth/schemas";
 import { globalTeam, removeGlobalRole } from "~/auth/staff.server";
 import { translatorFor } from "~/i18n/i18next.server";
-import { GlobalRoleForm } from "~/inspections/schema";
-import { ChoicesField, CsrfField, ErrorSummary, summaryErrors, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
-import { AccessTable } from "~/auth/AccessTable";
 
 /** Admins grant the roles that are not tied to one inspection: admin, and inspectors who may create them. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,45 +48,23 @@ export default function People() {
   const actionData = useActionData<typeof action>();
   const { csrf } = useStaff();
   const { t } = useTranslation("staff");
-  const [form, fields] = useForm({
-    id: "grant",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: GlobalRoleForm }),
-  });
   return (
-    <>
-      <ErrorSummary errors={summaryErrors([fields.email, fields.role])} />
-      {invited && !actionData ? (
-        <div className="notification notification--success" role="status">
-          <p>{t("team.invited", { email: invited })}</p>
-        </div>
-      ) : null}
-      <h1>{t("people.title")}</h1>
-      <p>{t("people.intro")}</p>
-      <AccessTable
-        caption={t("people.title")}
-        csrf={csrf}
-        rows={people.map((person) => ({ ...person, roleLabel: t(`people.roles.${person.role}`) }))}
-      />
-      <h2>{t("people.addHeading")}</h2>
-      <Form method="post" {...getFormProps(form)}>
-        <CsrfField token={csrf} />
-        <TextField field={fields.email} label={t("team.email")} type="email" autoComplete="off" spellCheck={false} />
-        <ChoicesField
-          field={fields.role}
-          type="radio"
-          legend={t("team.role")}
-          choices={(["inspector", "admin"] as const).map((role) => ({
-            value: role,
-            label: t(`people.roles.${role}`),
-            hint: t(`people.roleHints.${role}`),
-          }))}
-        />
-        <button type="submit" name="intent" value="grant" className="button">
-          {t("people.add")}
-        </button>
-      </Form>
-    </>
+    <RoleManager
+      title={t("people.title")}
+      intro={t("people.intro")}
+      rows={people.map((person) => ({ ...person, roleLabel: t(`people.roles.${person.role}`) }))}
+      roles={(["inspector", "admin"] as const).map((role) => ({
+        value: role,
+        label: t(`people.roles.${role}`),
+        hint: t(`people.roleHints.${role}`),
+      }))}
+      schema={GlobalRoleForm}
+      lastResult={actionData?.result}
+      invited={invited}
+      formHeading={t("people.addHeading")}
+      submitLabel={t("people.add")}
+      formId="grant"
+      csrf={csrf}
+    />
   );
 }

@@ -1,12 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { AnsweredQuestion } from "./answers";
 import type { LocalisedText } from "./questions";
-
-export interface AnsweredQuestion {
-  number: number;
-  question: LocalisedText;
-  answer: LocalisedText[];
-}
 
 const Text = ({ value }: { value: LocalisedText }) => <span lang={value.lang}>{value.text}</span>;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ChoicesField, TextareaField, type Choice, type Field } from "~/ui/forms";
-import { FACE_VALUES, SCALE_VALUES, type DisplayQuestion, type LocalisedText } from "./questions";
+import { choicesOf, type DisplayQuestion, type LocalisedText } from "./questions";
 
 /** Text that may be an English fallback: marked with lang="en" so screen readers switch voice. */
 function Localised({ value }: { value: LocalisedText }) {
@@ -45,26 +45,19 @@ export function QuestionField({
     );
   }
 
-  let choices: Choice[];
-  if (question.kind === "scale") {
-    choices = SCALE_VALUES.map((value) => ({ value, label: t(`scale.${value}`), apart: value === "dont-know" }));
-  } else if (question.kind === "faces") {
-    choices = FACE_VALUES[question.faces ?? 3].map((value) => ({
-      value,
-      label: (
-        <span className="face">
-          <img className="face__picture" src={`/faces/${value}.svg`} alt="" width="64" height="64" />
-          <span className="face__words">{t(`faces.${value}`)}</span>
-        </span>
-      ),
-    }));
-  } else {
-    choices = question.options.map((option) => ({
-      value: option.value,
-      label: option.label.text,
-      lang: option.label.lang,
-    }));
-  }
+  const choices: Choice[] = choicesOf(question, t).map((choice) => ({
+    value: choice.value,
+    apart: choice.apart,
+    lang: choice.label.lang,
+    label: choice.picture ? (
+      <span className="face">
+        <img className="face__picture" src={choice.picture} alt="" width="64" height="64" />
+        <span className="face__words">{choice.label.text}</span>
+      </span>
+    ) : (
+      choice.label.text
+    ),
+  }));
 
   return (
     <ChoicesField

@@ -1,22 +1,16 @@
-import { FACE_VALUES, SCALE_VALUES, type DisplayQuestion, type LocalisedText, type Question } from "./questions";
+import {
+  choicesOf,
+  choiceValues,
+  DEFAULT_CHARACTER_LIMIT,
+  displayQuestion,
+  type DisplayQuestion,
+  type LocalisedText,
+  type Question,
+} from "./questions";
 
 /** An answer as kept in a draft: one value, several (choose any), or free text. */
 export type Answer = string | string[];
 export type Answers = Record<string, Answer>;
-
-/** The values a question accepts (none for free text). */
-export function allowedValues(question: Pick<Question, "kind" | "options" | "faces">): readonly string[] {
-  switch (question.kind) {
-    case "scale":
-      return SCALE_VALUES;
-    case "faces":
-      return FACE_VALUES[question.faces ?? 3];
-    case "text":
-      return [];
-    default:
-      return question.options.map((option) => option.value);
-  }
-}
 
 /**
  * What was submitted for a question, checked: skipping is always allowed (null). An error is a
@@ -30,12 +24,12 @@ export function parseAnswer(
   if (question.kind === "text") {
     const text = submitted.join("\n").replace(/\r\n/g, "\n");
     if (!text.trim()) return { answer: null };
-    return text.length > (question.characterLimit ?? 2000)
+    return text.length > (question.characterLimit ?? DEFAULT_CHARACTER_LIMIT)
       ? { answer: text, error: "survey:errors.tooLong" }
       : { answer: text };
   }
   if (values.length === 0) return { answer: null };
-  const allowed = allowedValues(question);
+  const allowed = choiceValues(question);
   if (values.some((value) => !allowed.includes(value))) return { answer: null, error: "survey:errors.notAnOption" };
   if (question.kind === "multi") return { answer: [...new Set(values)] };
   if (values.length > 1) return { answer: null, error: "survey:errors.notAnOption" };
@@ -51,7 +45,25 @@ export function answerLabels(
   if (answer === undefined) return [];
   const values = Array.isArray(answer) ? answer : [answer];
   if (question.kind === "text") return [{ text: values.join("\n") }];
-  if (question.kind === "scale") return values.map((value) => ({ text: t(`survey:scale.${value}`) }));
-  if (question.kind === "faces") return values.map((value) => ({ text: t(`survey:faces.${value}`) }));
-  return values.flatMap((value) => question.options.find((option) => option.value === value)?.label ?? []);
+  const choices = choicesOf(question, t);
+  return values.flatMap((value) => choices.find((choice) => choice.value === value)?.label ?? []);
+}
+
+export interface AnsweredQuestion {
+  number: number;
+  question: LocalisedText;
+  answer: LocalisedText[];
+}
+
+/** Every question with its answer so far, in the reader's language, for the summary list. */
+export function answeredQuestions(
+  questions: Question[],
+  answers: Answers | undefined,
+  locale: string,
+  t: (key: string) => string,
+): AnsweredQuestion[] {
+  return questions.map((question, index) => {
+    const display = displayQuestion(question, locale);
+    return { number: index + 1, question: display.text, answer: answerLabels(display, answers?.[question.id], t) };
+  });
 }

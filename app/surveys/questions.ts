@@ -1,11 +1,5 @@
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "~/i18n/languages";
-
-/** The three audiences each inspection hears from, one survey each. */
-export const AUDIENCES = ["parents", "young-people", "practitioners"] as const;
-export type Audience = (typeof AUDIENCES)[number];
-
-export const isAudience = (value: unknown): value is Audience =>
-  typeof value === "string" && (AUDIENCES as readonly string[]).includes(value);
+import type { Audience } from "./survey";
 
 /**
  * scale: agree/disagree on five points, with "don't know" apart; choice: one of; multi: any of;
@@ -21,18 +15,76 @@ export function kindsFor(audience: Audience): QuestionKind[] {
 
 export const hasOptions = (kind: QuestionKind) => kind === "choice" || kind === "multi" || kind === "about-you";
 
-export const SCALE_VALUES = [
-  "strongly-agree",
-  "agree",
-  "neither",
-  "disagree",
-  "strongly-disagree",
-  "dont-know",
-] as const;
-export const FACE_VALUES = {
-  3: ["happy", "okay", "sad"],
-  5: ["very-happy", "happy", "okay", "sad", "very-sad"],
-} as const;
+/**
+ * The answers a kind offers when they are not written by the inspector: their values, the translation
+ * key of their words, whether they stand apart (after an "or", and apart in results), whether they
+ * count as a positive answer in the focus-area summary, and a picture. This is the one place they are
+ * listed: answering, "check your answers", the forum's review and results all read them from here.
+ */
+export interface FixedChoice {
+  value: string;
+  labelKey: string;
+  apart: boolean;
+  positive: boolean;
+  picture?: string;
+}
+
+const scale = (value: string, positive = false): FixedChoice => ({
+  value,
+  labelKey: `survey:scale.${value}`,
+  apart: value === "dont-know",
+  positive,
+});
+const face = (value: string, positive = false): FixedChoice => ({
+  value,
+  labelKey: `survey:faces.${value}`,
+  apart: false,
+  positive,
+  picture: `/faces/${value}.svg`,
+});
+
+const SCALE: FixedChoice[] = [
+  scale("strongly-agree", true),
+  scale("agree", true),
+  scale("neither"),
+  scale("disagree"),
+  scale("strongly-disagree"),
+  scale("dont-know"),
+];
+const FACES: Record<3 | 5, FixedChoice[]> = {
+  3: [face("happy", true), face("okay"), face("sad")],
+  5: [face("very-happy", true), face("happy", true), face("okay"), face("sad"), face("very-sad")],
+};
+
+/** The fixed answers of a kind, or null for kinds whose answers the inspector writes (and free text). */
+export function fixedChoices(question: Pick<Question, "kind" | "faces">): FixedChoice[] | null {
+  if (question.kind === "scale") return SCALE;
+  if (question.kind === "faces") return FACES[question.faces ?? 3];
+  return null;
+}
+
+/** The values a question accepts (none for free text). */
+export function choiceValues(question: Pick<Question, "kind" | "options" | "faces">): string[] {
+  if (question.kind === "text") return [];
+  return (fixedChoices(question) ?? question.options).map((choice) => choice.value);
+}
+
+/** One answer as people see it: its value, its words in the reader's language, and how it is shown. */
+export interface ChoiceView {
+  value: string;
+  label: LocalisedText;
+  apart: boolean;
+  positive: boolean;
+  picture?: string;
+}
+
+/** A question's answers in the reader's language (`t` translates the fixed ones). */
+export function choicesOf(question: Pick<DisplayQuestion, "kind" | "options" | "faces">, t: (key: string) => string): ChoiceView[] {
+  if (question.kind === "text") return [];
+  const fixed = fixedChoices(question);
+  if (fixed) return fixed.map(({ labelKey, ...choice }) => ({ ...choice, label: { text: t(labelKey) } }));
+  return question.options.map((option) => ({ value: option.value, label: option.label, apart: false, positive: false }));
+}
 
 export const DEFAULT_CHARACTER_LIMIT = 2000;
 

@@ -1,14 +1,18 @@
 import { z } from "zod";
-import { hasOptions, QUESTION_KINDS } from "./questions";
+import { lines } from "~/utils";
+import { hasOptions, kindsFor, QUESTION_KINDS } from "./questions";
+import type { Audience } from "./survey";
 
 /** Forms for writing questions, shared by browser and server. Messages are translation keys. */
 const MAX_OPTIONS = 12;
 
-export const optionLines = (text: string | undefined) =>
-  (text ?? "")
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
+/** "Add a question": which kind, among those this audience's survey may have. */
+export const addQuestionSchema = (audience: Audience) =>
+  z.object({
+    kind: z.enum(kindsFor(audience) as [string, ...string[]], {
+      errorMap: () => ({ message: "questions:authoring.errors.kindRequired" }),
+    }),
+  });
 
 export const QuestionFormSchema = z
   .object({
@@ -31,12 +35,12 @@ export const QuestionFormSchema = z
   })
   .superRefine((value, context) => {
     if (hasOptions(value.kind)) {
-      const lines = optionLines(value.options);
-      if (lines.length < 2 || lines.length > MAX_OPTIONS) {
+      const options = lines(value.options);
+      if (options.length < 2 || options.length > MAX_OPTIONS) {
         context.addIssue({ code: "custom", path: ["options"], message: "questions:form.errors.optionsCount" });
-      } else if (lines.some((line) => line.length > 120)) {
+      } else if (options.some((line) => line.length > 120)) {
         context.addIssue({ code: "custom", path: ["options"], message: "questions:form.errors.optionTooLong" });
-      } else if (new Set(lines).size !== lines.length) {
+      } else if (new Set(options).size !== options.length) {
         context.addIssue({ code: "custom", path: ["options"], message: "questions:form.errors.optionsRepeated" });
       }
     }
@@ -58,4 +62,13 @@ export const CommentSchema = z.object({
     .trim()
     .min(1, "questions:review.errors.commentRequired")
     .max(2000, "questions:review.errors.commentTooLong"),
+});
+
+/** "Save and come back later": where to email the link (used for that one email, never stored). */
+export const ResumeEmailSchema = z.object({
+  email: z
+    .string({ required_error: "survey:save.errors.emailRequired" })
+    .trim()
+    .max(254, "survey:save.errors.emailInvalid")
+    .email("survey:save.errors.emailInvalid"),
 });

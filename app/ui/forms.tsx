@@ -1,3 +1,4 @@
+import { Form } from "@remix-run/react";
 import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -316,6 +317,36 @@ export function ChoicesField({
 /** The hidden anti-forgery field every staff form carries. */
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="csrf" value={token} />;
+}
+
+/**
+ * A staff form that is a single button: the anti-forgery field, the ids it acts on as hidden fields, and
+ * a button that says what it wants (`intent`), so one action can serve several buttons.
+ */
+export function PostButton({
+  csrf,
+  intent,
+  values = {},
+  className = "button button--secondary",
+  children,
+}: {
+  csrf: string;
+  intent: string;
+  values?: Record<string, string>;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post">
+      <CsrfField token={csrf} />
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent} className={className}>
+        {children}
+      </button>
+    </Form>
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   createInspection,
   findInspection,
   inspectionsWithOpenSurveys,
+  NewInspectionOnServer,
   SlugTakenError,
 } from "~/inspections/inspections.server";
 import { NewInspection } from "~/inspections/schema";
@@ -28,7 +29,7 @@ describe("inspections", () => {
   });
 
   test("the form refuses a day 1 that is not a working day, naming the reason", () => {
-    const result = NewInspection.safeParse({ localAreaName: "X area", kind: "revisit", day1: "2027-03-29" });
+    const result = NewInspectionOnServer.safeParse({ localAreaName: "X area", kind: "revisit", day1: "2027-03-29" });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]).toMatchObject({
       path: ["day1"],

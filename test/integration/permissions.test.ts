@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { createInspection, type Inspection } from "~/inspections/inspections.server";
+import type { Inspection } from "~/inspections/inspection";
+import { createInspection } from "~/inspections/inspections.server";
 import { NewInspection } from "~/inspections/schema";
-import { findSurvey, questionsOf } from "~/surveys/surveys.server";
+import { findSurvey, questionsOf } from "~/surveys/authoring.server";
 import * as staffLayout from "~/routes/staff";
 import * as dashboard from "~/routes/staff._index";
 import * as newInspection from "~/routes/staff.inspections.new";

@@ -1,30 +1,22 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { sql } from "~/db.server";
-import {
-  changeSurveyWindow,
-  createInspection,
-  findInspection,
-  windowChanges,
-  type Inspection,
-} from "~/inspections/inspections.server";
+import type { Inspection } from "~/inspections/inspection";
+import { changeSurveyWindow, createInspection, findInspection, windowChanges } from "~/inspections/inspections.server";
 import { NewInspection } from "~/inspections/schema";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { missingTranslations } from "~/surveys/questions";
 import {
-  addComment,
   addQuestion,
   findSurvey,
-  markReady,
   moveQuestion,
   questionsOf,
   removeQuestion,
-  resolveComment,
-  shareForReview,
   SurveyLockedError,
   updateQuestion,
   updateTranslation,
-  type Survey,
-} from "~/surveys/surveys.server";
+} from "~/surveys/authoring.server";
+import { addComment, markReady, resolveComment, shareForReview } from "~/surveys/review.server";
+import type { Survey } from "~/surveys/survey";
 import { signedInStaff } from "../support/staff";
 import { futureDay1 } from "../support/inspections";
 

@@ -1,5 +1,6 @@
 import type { Sql } from "postgres";
-import { addCalendarDays, nearestWorkingDay } from "~/inspections/working-days";
+import { addCalendarDays } from "~/inspections/calendar";
+import { nearestWorkingDay } from "~/inspections/working-days.server";
 import { portal } from "./cli";
 
 /** A working day 1 far enough ahead that the survey window has not opened (so questions are editable). */

@@ -1,7 +1,8 @@
 import { expect, test } from "vitest";
 import defaults from "../../db/default-questions.json";
 import { LANGUAGE_CODES } from "~/i18n/languages";
-import { AUDIENCES, kindsFor, missingTranslations, type Audience, type Question } from "~/surveys/questions";
+import { kindsFor, missingTranslations, type Question } from "~/surveys/questions";
+import { AUDIENCES, type Audience } from "~/surveys/survey";
 
 const sets = defaults as unknown as Record<
   Audience,

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { isoFromParts, NewInspectionForm, normaliseTime, SurveyWindowForm } from "~/inspections/schema";
-import { windowProblems } from "~/inspections/survey-window";
-import { londonTime } from "~/inspections/timeline";
+import { londonTime } from "~/inspections/calendar";
+import { isoFromParts, newInspectionForm, NewInspectionForm, normaliseTime, SurveyWindowForm } from "~/inspections/schema";
+import { surveyWindowLimits } from "~/inspections/timeline.server";
+import { bankHoliday } from "~/inspections/working-days.server";
+import { windowProblems } from "~/surveys/window";
 import { localise, missingTranslations, optionsFromLines } from "~/surveys/questions";
 import { QuestionFormSchema } from "~/surveys/schemas";
 
@@ -29,8 +31,10 @@ describe("date and time inputs", () => {
 });
 
 describe("creating an inspection", () => {
+  // As the server checks it: with England's bank holidays (the browser checks the rest).
+  const onServer = newInspectionForm(bankHoliday);
   const form = (values: Record<string, unknown>) =>
-    NewInspectionForm.safeParse({
+    onServer.safeParse({
       localAreaName: "Northshire",
       kind: "revisit",
       day1: { day: "5", month: "4", year: "2027" },
@@ -61,13 +65,20 @@ describe("creating an inspection", () => {
   });
 });
 
+test("the browser's check leaves bank holidays to the server, which has the holiday list", () => {
+  const easterMonday = { localAreaName: "Northshire", kind: "revisit", day1: { day: "29", month: "3", year: "2027" } };
+  expect(NewInspectionForm.safeParse(easterMonday).success).toBe(true);
+  expect(newInspectionForm(bankHoliday).safeParse(easterMonday).success).toBe(false);
+});
+
 test("a form with several problems reports them all at once", () => {
-  const result = NewInspectionForm.safeParse({ day1: { day: "29", month: "3", year: "2027" } });
+  const result = newInspectionForm(bankHoliday).safeParse({ day1: { day: "29", month: "3", year: "2027" } });
   expect(result.error?.issues.map((issue) => issue.path[0])).toEqual(["localAreaName", "kind", "day1"]);
 });
 
 describe("moving a survey window", () => {
   const inspection = { kind: "revisit" as const, day1: "2027-04-05", surveyOpensAt: new Date("2027-03-25T12:00:00Z") };
+  const limits = surveyWindowLimits(inspection);
   const before = new Date("2027-03-20T10:00:00Z");
   const window = (opens: string, closes: string) => ({
     opensAt: londonTime(opens.slice(0, 10), opens.slice(11)),
@@ -75,7 +86,7 @@ describe("moving a survey window", () => {
   });
 
   test("within the limits there is no problem", () => {
-    expect(windowProblems(window("2027-03-24 09:00", "2027-04-02 15:00"), inspection, before)).toEqual([]);
+    expect(windowProblems(window("2027-03-24 09:00", "2027-04-02 15:00"), inspection, limits, before)).toEqual([]);
   });
 
   test.each([
@@ -97,7 +108,7 @@ describe("moving a survey window", () => {
       [{ field: "closes", problem: "closes-in-past" }],
     ],
   ])("%#: refused", (proposed, now, problems) => {
-    expect(windowProblems(proposed, inspection, now)).toEqual(problems);
+    expect(windowProblems(proposed, inspection, limits, now)).toEqual(problems);
   });
 
   test("the form wants a real date, a 24-hour time and a reason", () => {

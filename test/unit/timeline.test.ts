@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { buildTimeline, day1Problem, Day1Error, milestone, type Milestone } from "~/inspections/timeline";
-import { bankHoliday, dayNumber, isWorkingDay, workingDay } from "~/inspections/working-days";
+import { buildTimeline, day1Problem, Day1Error, milestone, type Milestone } from "~/inspections/timeline.server";
+import { bankHoliday, dayNumber, isWorkingDay, workingDay } from "~/inspections/working-days.server";
 
 const at = (timeline: Milestone[], key: Milestone["key"]) => milestone(timeline, key)!;
 

@@ -1,45 +1,23 @@
-import { createCookie } from "@remix-run/node";
-import { publicUrl, secureCookies } from "~/auth/secret.server";
+import { publicUrl } from "~/auth/secret.server";
 import { randomToken, sha256 } from "~/auth/sessions.server";
 import { sql } from "~/db.server";
-import type { Inspection } from "~/inspections/inspections.server";
+import type { Inspection } from "~/inspections/inspection";
 import { composeEmail } from "~/mail/compose.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import type { Answer, Answers } from "./answers";
-import { isAudience, type Question } from "./questions";
-import type { Survey } from "./surveys.server";
+import type { Question } from "./questions";
+import type { Survey } from "./survey";
 import { draftExpiry } from "./window";
 
-/** A survey as respondents reach it: the inspection, the survey for one audience, its questions. */
+/**
+ * Answers in progress and their submission. A draft is found by a random id the respondent's device
+ * keeps (only its hash is stored); submitting turns it into an anonymous response.
+ */
 export interface PublicSurvey {
   inspection: Inspection;
   survey: Survey;
   questions: Question[];
 }
-
-const notFound = () => new Response("Not Found", { status: 404 });
-
-export async function loadPublicSurvey(slug: string | undefined, audience: string | undefined): Promise<PublicSurvey> {
-  if (!slug || !isAudience(audience)) throw notFound();
-  const [row] = await sql<Array<PublicSurvey["inspection"] & { surveyId: string; status: Survey["status"] }>>`
-    select i.id, i.slug, i.local_area_name, i.kind, i.day1, i.survey_opens_at, i.survey_closes_at,
-           i.safeguarding_contact, s.id as survey_id, s.status
-    from inspections i join surveys s on s.inspection_id = i.id and s.audience = ${audience}
-    where i.slug = ${slug}`;
-  if (!row) throw notFound();
-  const { surveyId, status, ...inspection } = row;
-  const questions = await sql<Question[]>`
-    select id, position, kind, text, hint, options, focus_area, character_limit, faces
-    from questions where survey_id = ${surveyId} order by position, id`;
-  return { inspection, survey: { id: surveyId, inspectionId: inspection.id, audience, status }, questions };
-}
-
-/**
- * The respondent's draft is found through a random id in a cookie for this survey; only its hash is
- * stored. The cookie lives as long as the draft can still be submitted.
- */
-const draftCookie = (survey: Survey) =>
-  createCookie(`draft-${survey.id}`, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/" });
 
 export interface Draft {
   idHash: Buffer;
@@ -48,11 +26,9 @@ export interface Draft {
   startedAt: Date;
 }
 
-export async function findDraft(request: Request, survey: Survey): Promise<Draft | null> {
-  const id: unknown = await draftCookie(survey).parse(request.headers.get("Cookie"));
-  if (typeof id !== "string") return null;
-  // The cookie holds either the draft's own id or, on a device opened from an emailed link, its resume token.
-  const key = sha256(id);
+/** The draft a device's id opens: its own id or, on a device opened from an emailed link, its resume token. */
+export async function findDraft(draftId: string, survey: Survey): Promise<Draft | null> {
+  const key = sha256(draftId);
   const [draft] = await sql<Draft[]>`
     select id_hash, answers, channel, started_at from survey_drafts
     where (id_hash = ${key} or resume_hash = ${key}) and survey_id = ${survey.id} and expires_at > now()`;
@@ -66,8 +42,8 @@ async function isKnownChannel(inspectionId: string, code: string | null | undefi
 }
 
 /**
- * Saves one answer (or clears it, for null), starting a draft if there is none. Returns the Set-Cookie
- * header for a new draft. The channel is kept only when it is one of the inspection's known codes.
+ * Saves one answer (or clears it, for null), starting a draft if there is none; then returns the new
+ * draft's id for the device to keep. The channel is kept only when it is one of the inspection's codes.
  */
 export async function saveAnswer(
   open: PublicSurvey,
@@ -75,7 +51,7 @@ export async function saveAnswer(
   questionId: string,
   answer: Answer | null,
   channel: string | null,
-): Promise<string | undefined> {
+): Promise<{ draftId: string; expires: Date } | undefined> {
   const change = answer === null ? {} : { [questionId]: answer };
   if (draft) {
     await sql`
@@ -83,44 +59,27 @@ export async function saveAnswer(
       where id_hash = ${draft.idHash}`;
     return undefined;
   }
-  const id = randomToken();
+  const draftId = randomToken();
   const expires = draftExpiry(open.inspection);
   const knownChannel = (await isKnownChannel(open.inspection.id, channel)) ? channel : null;
   await sql`
     insert into survey_drafts (id_hash, survey_id, answers, channel, expires_at)
-    values (${sha256(id)}, ${open.survey.id}, ${sql.json(change)}, ${knownChannel}, ${expires})`;
-  return draftCookie(open.survey).serialize(id, { expires });
-}
-
-/** Remembers (only on this device) that this browser has already sent a response to these surveys. */
-const takenPartCookie = createCookie("taken_part", {
-  httpOnly: true,
-  sameSite: "lax",
-  secure: secureCookies,
-  path: "/",
-  maxAge: 60 * 60 * 24 * 60,
-});
-
-export async function hasTakenPart(request: Request, survey: Survey): Promise<boolean> {
-  const surveys: unknown = await takenPartCookie.parse(request.headers.get("Cookie"));
-  return Array.isArray(surveys) && surveys.includes(survey.id);
+    values (${sha256(draftId)}, ${open.survey.id}, ${sql.json(change)}, ${knownChannel}, ${expires})`;
+  return { draftId, expires };
 }
 
 /**
  * Turns the draft into an anonymous response, in one transaction: the draft is deleted as the response
  * is written, so a second submission of the same draft (a double tap, a refresh, a retried request)
- * finds nothing to submit and records nothing. Returns the Set-Cookie headers, or null when there was
- * no draft left to submit.
+ * finds nothing to submit and records nothing. False when there was no draft left to submit.
  */
 export async function submitDraft(
-  request: Request,
+  draftId: string,
   open: PublicSurvey,
   { locale, late }: { locale: string; late: boolean },
-): Promise<string[] | null> {
-  const id: unknown = await draftCookie(open.survey).parse(request.headers.get("Cookie"));
-  if (typeof id !== "string") return null;
-  const submitted = await sql.begin(async (tx) => {
-    const key = sha256(id);
+): Promise<boolean> {
+  return sql.begin(async (tx) => {
+    const key = sha256(draftId);
     const [draft] = await tx<Array<Pick<Draft, "answers" | "channel">>>`
       delete from survey_drafts where (id_hash = ${key} or resume_hash = ${key}) and survey_id = ${open.survey.id}
       returning answers, channel`;
@@ -139,10 +98,6 @@ export async function submitDraft(
     }
     return true;
   });
-  if (!submitted) return null;
-  const before: unknown = await takenPartCookie.parse(request.headers.get("Cookie"));
-  const surveys = [...new Set([...(Array.isArray(before) ? before : []), open.survey.id])];
-  return [await draftCookie(open.survey).serialize("", { maxAge: 0 }), await takenPartCookie.serialize(surveys)];
 }
 
 /** One row per answer, one per choice for "choose any"; answers to questions no longer there are dropped. */
@@ -183,14 +138,14 @@ export async function emailResumeLink(open: PublicSurvey, draft: Draft, email: s
 }
 
 /**
- * Opens a draft from an emailed link on whatever device it is clicked, by keeping the link's token in
- * that device's cookie. Opening the link changes nothing, so a mail scanner following it does no harm.
+ * When the draft an emailed resume token opens expires, or null when it opens none (any more). Opening
+ * the link changes nothing, so a mail scanner following it does no harm.
  */
-export async function resumeDraft(open: PublicSurvey, token: string): Promise<string | null> {
+export async function resumableUntil(open: PublicSurvey, token: string): Promise<Date | null> {
   const [draft] = await sql<{ expiresAt: Date }[]>`
     select expires_at from survey_drafts
     where resume_hash = ${sha256(token)} and survey_id = ${open.survey.id} and expires_at > now()`;
-  return draft ? draftCookie(open.survey).serialize(token, { expires: draft.expiresAt }) : null;
+  return draft?.expiresAt ?? null;
 }
 
 /** Drafts that can no longer be submitted are deleted (run periodically by the app). */

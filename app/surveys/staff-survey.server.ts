@@ -1,8 +1,8 @@
 import type { Params } from "@remix-run/react";
 import { requireInspectionPermission } from "~/auth/guard.server";
 import type { Action } from "~/auth/permissions";
-import { isAudience } from "./questions";
-import { findQuestion, findSurvey } from "./surveys.server";
+import { isAudience } from "./survey";
+import { findQuestion, findSurvey } from "./authoring.server";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 

@@ -1,11 +1,11 @@
 import Holidays from "date-holidays";
+import { addCalendarDays, isWeekend, type IsoDate } from "./calendar";
 
 /**
  * Working days in England: Monday to Friday, less England's bank holidays as the `date-holidays`
  * library maintains them (including substitute days). Dates are plain 'YYYY-MM-DD' calendar days.
+ * Server only: the holiday library and its data are far too large to send to a phone.
  */
-export type IsoDate = string;
-
 const england = new Holidays("GB", "ENG");
 const holidaysByYear = new Map<number, Map<IsoDate, string>>();
 
@@ -23,30 +23,13 @@ function holidaysIn(year: number): Map<IsoDate, string> {
   return holidays;
 }
 
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /** The bank holiday's name, or undefined when the day is not a bank holiday in England. */
 export function bankHoliday(date: IsoDate): string | undefined {
   return holidaysIn(Number(date.slice(0, 4))).get(date);
 }
 
-export function isWeekend(date: IsoDate): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday === 0 || weekday === 6;
-}
-
 export function isWorkingDay(date: IsoDate): boolean {
   return !isWeekend(date) && bankHoliday(date) === undefined;
-}
-
-export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  const result = new Date(`${date}T00:00:00Z`);
-  result.setUTCDate(result.getUTCDate() + days);
-  return result.toISOString().slice(0, 10);
 }
 
 /**

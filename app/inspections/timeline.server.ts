@@ -1,24 +1,11 @@
-import { TZDate } from "@date-fns/tz";
-import {
-  addCalendarDays,
-  bankHoliday,
-  dayNumber,
-  isIsoDate,
-  isWeekend,
-  nearestWorkingDay,
-  workingDay,
-  type IsoDate,
-} from "./working-days";
+import { addCalendarDays, day1Problem as calendarDay1Problem, londonTime, type Day1Problem, type IsoDate } from "./calendar";
+import type { InspectionKind } from "./inspection";
+import { bankHoliday, dayNumber, nearestWorkingDay, workingDay } from "./working-days.server";
 
 /**
  * The milestones of an inspection (DESIGN.md, "The two inspection timelines"). Times are wall-clock
  * times in London, turned into UTC instants here so that the clock changes are handled in one place.
  */
-export const INSPECTION_KINDS = ["revisit", "full"] as const;
-export type InspectionKind = (typeof INSPECTION_KINDS)[number];
-
-export const LONDON = "Europe/London";
-
 export const MILESTONE_KEYS = [
   "notification",
   "evidence_upload",
@@ -74,17 +61,8 @@ function plan(kind: InspectionKind, day1: IsoDate): Plan[] {
   ];
 }
 
-export type Day1Problem =
-  { reason: "invalid-date" } | { reason: "weekend" } | { reason: "bank-holiday"; holiday: string };
-
-/** Why a date cannot be on-site day 1, or null when it can. */
-export function day1Problem(day1: string): Day1Problem | null {
-  if (!isIsoDate(day1)) return { reason: "invalid-date" };
-  if (isWeekend(day1)) return { reason: "weekend" };
-  const holiday = bankHoliday(day1);
-  if (holiday) return { reason: "bank-holiday", holiday };
-  return null;
-}
+/** Why a date cannot be on-site day 1 (bank holidays included), or null when it can. */
+export const day1Problem = (day1: string): Day1Problem | null => calendarDay1Problem(day1, bankHoliday);
 
 export class Day1Error extends Error {
   constructor(
@@ -107,13 +85,6 @@ export function describeDay1Problem(day1: string, problem: Day1Problem): string 
   }
 }
 
-/** Converts a London wall-clock time on a date to a UTC instant, whichever side of a clock change. */
-export function londonTime(date: IsoDate, time: string): Date {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const [hours, minutes] = time.split(":").map(Number) as [number, number];
-  return new Date(+new TZDate(year, month - 1, day, hours, minutes, 0, LONDON));
-}
-
 export function buildTimeline(kind: InspectionKind, day1: string): Milestone[] {
   const problem = day1Problem(day1);
   if (problem) throw new Day1Error(day1, problem);
@@ -129,20 +100,14 @@ export function milestone(timeline: Milestone[], key: MilestoneKey): Milestone |
   return timeline.find((entry) => entry.key === key);
 }
 
-/** The London calendar day ('YYYY-MM-DD') and wall-clock time ('HH:MM') of an instant. */
-export function londonParts(instant: Date): { date: IsoDate; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: LONDON,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+/**
+ * The limits a survey window must keep: it opens no earlier than the local area is notified and closes
+ * before on-site day 1 begins.
+ */
+export function surveyWindowLimits(inspection: { kind: InspectionKind; day1: string }) {
+  const timeline = buildTimeline(inspection.kind, inspection.day1);
+  return {
+    notificationAt: new Date(milestone(timeline, "notification")!.at),
+    day1BeginsAt: londonTime(inspection.day1, "00:00"),
+  };
 }

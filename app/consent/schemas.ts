@@ -1,14 +1,6 @@
 import { z } from "zod";
 
-/** Forms respondents fill in besides the questions themselves. Messages are translation keys. */
-export const ResumeEmailSchema = z.object({
-  email: z
-    .string({ required_error: "survey:save.errors.emailRequired" })
-    .trim()
-    .max(254, "survey:save.errors.emailInvalid")
-    .email("survey:save.errors.emailInvalid"),
-});
-
+/** "I'm happy to talk to an inspector", from the survey's last page. Messages are translation keys. */
 export const TalkSchema = z
   .object({
     name: z.string().trim().optional(),
