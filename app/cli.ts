@@ -1,5 +1,8 @@
+import { mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { buildTimeline, Day1Error, INSPECTION_KINDS } from "./inspections/timeline";
+import { INSPECTION_KINDS } from "./inspections/inspection";
+import { buildTimeline, Day1Error } from "./inspections/timeline.server";
 
 /**
  * The operator CLI: `npm run portal -- <command>`. Bad arguments print a clear message and exit with
@@ -9,6 +12,7 @@ import { buildTimeline, Day1Error, INSPECTION_KINDS } from "./inspections/timeli
 const USAGE = `Usage: npm run portal -- <command> [options]
 
 Commands:
+  build                                build the app for production (as npm start does)
   migrate                              apply database migrations
   seed-demo                            create the demo inspection at /s/demo, or move its dates so its survey is open now
   create-inspection --area NAME --kind revisit|full --day1 YYYY-MM-DD [--slug S]
@@ -81,7 +85,46 @@ async function withDatabase(work: () => Promise<void>) {
   }
 }
 
+/**
+ * `remix build`, without two things that alarm newcomers. The Remix CLI exits with esbuild's build
+ * contexts still open, and esbuild's service then sometimes dies printing a Go deadlock trace; here the
+ * contexts are disposed of first. And Remix's notices about React Router v7 flags are left out: this
+ * app stays on Remix v2 with the classic compiler on purpose. Uses the compiler of the pinned
+ * @remix-run/dev as its own CLI does.
+ */
+async function buildApp() {
+  process.env.NODE_ENV = "production";
+  const require = createRequire(import.meta.url);
+  const dev = (module: string) => require(`@remix-run/dev/dist/${module}`);
+  const { logger } = dev("tux/logger.js");
+  const warn = logger.warn;
+  logger.warn = (message: string, options?: unknown) => {
+    if (!/React Router v7/.test(message)) warn(message, options);
+  };
+  const config = await dev("config.js").readConfig(process.cwd(), "production");
+  rmSync(config.assetsBuildDirectory, { recursive: true, force: true });
+  mkdirSync(config.assetsBuildDirectory, { recursive: true });
+  const compiler = await dev("compiler/compiler.js").create({
+    config,
+    options: { mode: "production", sourcemap: false },
+    fileWatchCache: dev("compiler/fileWatchCache.js").createFileWatchCache(),
+    logger,
+  });
+  try {
+    await compiler.compile();
+  } finally {
+    await compiler.dispose();
+  }
+}
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
+  async build(args) {
+    options(args, []);
+    const started = performance.now();
+    await buildApp();
+    console.log(`Built the portal in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  },
+
   async timeline(args) {
     const values = options(args, ["kind", "day1"]);
     const timeline = timelineOrUsageError(kindOf(values), required(values, "day1"));

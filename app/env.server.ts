@@ -48,6 +48,15 @@ const EnvSchema = z.object({
       .default(3000),
   ),
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default(".data")),
+  // The demo inspection at /s/demo, with sample responses. Unset: only on the embedded database, so a
+  // database given in DATABASE_URL is never filled with made-up data unless asked.
+  SEED_DEMO: z.preprocess(
+    blankIsUnset,
+    z
+      .enum(["true", "false"], { errorMap: () => ({ message: "must be true or false" }) })
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value === "true")),
+  ),
   // Worker processes serving requests; unset: one per CPU core.
   WEB_CONCURRENCY: z.preprocess(
     blankIsUnset,

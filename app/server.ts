@@ -2,9 +2,10 @@ import cluster from "node:cluster";
 import { once } from "node:events";
 import type { Server } from "node:http";
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import * as build from "@remix-run/dev/server-build";
 import { migrate } from "../db/migrate";
-import { seedDemo } from "../db/seed-demo";
+import { DEMO_SLUG, seedDemo } from "../db/seed-demo";
 import { closeDatabase, sql } from "./db.server";
 import { env } from "./env.server";
 import { startHousekeeping } from "./housekeeping.server";
@@ -19,14 +20,27 @@ import { startMailWorker } from "./mail/outbox.server";
  */
 let stopping = false;
 
+/** What a newcomer needs to know once the portal is up: where it is, where its data and emails go. */
+function startupSummary(url: string) {
+  const data = path.resolve(env.DATA_DIR);
+  return [
+    `Portal ready on ${url}`,
+    `  Database: ${env.DATABASE_URL ? "the server in DATABASE_URL" : `embedded PostgreSQL, data in ${path.join(data, "postgres")}`}`,
+    `  Emails:   ${env.SMTP_URL ? "sent through SMTP_URL" : `written to ${path.join(data, "outbox")} as .eml files`}`,
+    `  Demo:     ${url}/s/${DEMO_SLUG} (the survey a parent sees)`,
+    `  Staff:    npm run portal -- add-staff --email you@example.org --role admin`,
+    `            then sign in at ${url}/staff with that address${env.SMTP_URL ? "" : " (the link arrives in the outbox folder)"}`,
+  ].join("\n");
+}
+
 if (cluster.isPrimary) {
   await migrate(sql);
-  await seedDemo({ refresh: false });
+  if (env.SEED_DEMO ?? !env.DATABASE_URL) await seedDemo({ refresh: false });
   const count = env.WEB_CONCURRENCY ?? availableParallelism();
   let listening = 0;
   cluster.on("listening", (_worker, address) => {
     listening += 1;
-    if (listening === count) console.log(`Portal ready on http://localhost:${address.port}`);
+    if (listening === count) console.log(startupSummary(`http://localhost:${address.port}`));
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;

@@ -5,7 +5,7 @@ import { collectPageErrors, contextOptions, expectNoAxeViolations, launchChromiu
 import { portal } from "../support/cli";
 import { activate, tabTo, typeInto } from "../support/keyboard";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
-import { addSampleResponses } from "../support/responses";
+import { addSampleResponses } from "../../db/sample-responses";
 import { futureDay1 } from "../support/inspections";
 
 /**

@@ -5,7 +5,7 @@ import { LANGUAGE_CODES, textDirection } from "~/i18n/languages";
 import { contextOptions, expectNoAxeViolations, launchChromium, serverRenderedOnly, WIDTHS } from "../support/browser";
 import { portal } from "../support/cli";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
-import { addSampleResponses } from "../support/responses";
+import { addSampleResponses } from "../../db/sample-responses";
 import { futureDay1 } from "../support/inspections";
 
 /**

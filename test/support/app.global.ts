@@ -19,15 +19,12 @@ declare module "vitest" {
 /** Builds the app once and starts it, against its own fresh database, for all browser tests. */
 export default async function setup(project: TestProject) {
   const chromium = chromiumPath();
-  // Built as `npm start` builds it (vitest sets NODE_ENV=test, which would select React's dev JSX runtime).
-  execFileSync("node_modules/.bin/remix", ["build"], {
-    stdio: "pipe",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  // Built as `npm start` builds it.
+  execFileSync("npm", ["run", "build"], { stdio: "pipe" });
 
   const databaseUrl = await createTestDatabase(project.getProvidedContext().pgAdminUrl);
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-app-"));
-  const app = await startApp({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+  const app = await startApp({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: "true" });
 
   project.provide("baseURL", app.url);
   project.provide("appDataDir", dataDir);
