@@ -9,6 +9,10 @@ import { i18nOptions, NAMESPACES } from "~/i18n/languages";
 
 async function hydrate() {
   const html = document.documentElement;
+  // The server may have added "Error: " to the title (entry.server.tsx); React expects the title as it
+  // rendered it, and ErrorSummary adds the prefix again once hydrated.
+  const title = document.querySelector("title[data-title]");
+  if (title) title.textContent = title.getAttribute("data-title");
   await i18next
     .use(initReactI18next)
     .use(Backend)

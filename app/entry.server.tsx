@@ -37,7 +37,23 @@ export default async function handleRequest(
     </I18nextProvider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  return new Response(`<!DOCTYPE html>${withErrorTitle(html, i18next.t("common:forms.errorPrefix"))}`, {
+    headers: responseHeaders,
+    status: responseStatusCode,
+  });
+}
+
+/**
+ * A page whose form has errors (it shows the error summary) has a title starting "Error: ", as GOV.UK
+ * pages do, so that a screen reader says so as the page loads. The title as React rendered it is kept
+ * in `data-title`, for the browser to put back before hydrating (ErrorSummary then prefixes it again).
+ */
+function withErrorTitle(html: string, prefix: string): string {
+  if (!html.includes('class="error-summary"')) return html;
+  return html.replace(
+    /<title>([^<]*)<\/title>/,
+    (_, title: string) => `<title data-title="${title}">${prefix} ${title}</title>`,
+  );
 }
 
 /** Logs server errors with the path only: query strings and bodies may hold personal details. */

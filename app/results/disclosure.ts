@@ -208,6 +208,3 @@ export function protectBreakdown(
   }
   return null;
 }
-
-/** For tests: what an observer of a protected table could deduce about each of its cells. */
-export const observerModel = { buildModel, deduce };

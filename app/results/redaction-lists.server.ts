@@ -27,8 +27,10 @@ export async function addRedactedPhrase(inspectionId: string, phrase: string, us
   });
 }
 
-export async function addSettingName(inspectionId: string, name: string) {
-  await sql`insert into setting_names (inspection_id, name) values (${inspectionId}, ${name}) on conflict do nothing`;
+export async function addSettingNames(inspectionId: string, names: string[]) {
+  await sql`
+    insert into setting_names (inspection_id, name) select ${inspectionId}, unnest(${names}::text[])
+    on conflict do nothing`;
 }
 
 export async function removeSettingName(inspectionId: string, name: string) {

@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +8,8 @@ import type { ShownComment } from "~/results/comments.server";
 import { addRedactedPhrase } from "~/results/redaction-lists.server";
 import type { Segment } from "~/results/redaction";
 import { readResults } from "~/results/results.server";
-import { CsrfField, ErrorSummary, plainField, TextField } from "~/ui/forms";
+import { RedactPhraseSchema } from "~/results/schemas";
+import { CsrfField, ErrorSummary, summaryErrors, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
 
@@ -35,10 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const session = await requireInspectionPermission(request, "results.view", params.slug);
   const formData = await request.formData();
   requireCsrf(session, formData);
-  const phrase = String(formData.get("phrase") ?? "").trim();
-  if (phrase.length < 2 || phrase.length > 200)
-    return json({ error: "results:comments.errors.phrase" }, { status: 400 });
-  await addRedactedPhrase(session.inspection.id, phrase, session.user);
+  const submission = parseWithZod(formData, { schema: RedactPhraseSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  await addRedactedPhrase(session.inspection.id, submission.value.phrase, session.user);
   return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }
 
@@ -77,16 +79,20 @@ function CommentList({ comments }: { comments: ShownComment[] }) {
 export default function Comments() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const phraseErrors = actionData?.error ? [actionData.error] : undefined;
   const { csrf } = useStaff();
   const { t } = useTranslation("results");
+  const [form, fields] = useForm({
+    id: "redact",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RedactPhraseSchema }),
+  });
   const results = `/staff/inspections/${data.slug}/results?survey=${data.audience}`;
   return (
     <>
       <Link to={results} className="back-link">
         {t("comments.back")}
       </Link>
-      <ErrorSummary errors={phraseErrors ? [{ href: "#phrase", message: phraseErrors[0]! }] : []} />
+      <ErrorSummary errors={summaryErrors([fields.phrase])} />
       <span className="caption">{data.area}</span>
       <h1>{t("comments.title")}</h1>
       {!data.shown ? (
@@ -150,10 +156,10 @@ export default function Comments() {
 
           <h2>{t("comments.redactHeading")}</h2>
           <p>{t("comments.redactIntro")}</p>
-          <Form method="post" id="redact">
+          <Form method="post" {...getFormProps(form)}>
             <CsrfField token={csrf} />
             <TextField
-              field={plainField("phrase", undefined, phraseErrors)}
+              field={fields.phrase}
               label={t("comments.phrase")}
               hint={t("comments.phraseHint")}
               width="medium"

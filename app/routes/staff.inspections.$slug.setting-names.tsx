@@ -1,10 +1,13 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf, requireInspectionPermission } from "~/auth/guard.server";
 import { translatorFor } from "~/i18n/i18next.server";
-import { addSettingName, redactionLists, removeSettingName } from "~/results/redaction-lists.server";
-import { CsrfField, ErrorSummary, plainField, TextField } from "~/ui/forms";
+import { addSettingNames, redactionLists, removeSettingName } from "~/results/redaction-lists.server";
+import { SettingNamesSchema } from "~/results/schemas";
+import { CsrfField, ErrorSummary, PostButton, summaryErrors, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
 
@@ -23,20 +26,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const session = await requireInspectionPermission(request, "settings.manage", params.slug);
   const formData = await request.formData();
   requireCsrf(session, formData);
-  const name = String(formData.get("name") ?? "").trim();
   if (formData.get("intent") === "remove") {
-    await removeSettingName(session.inspection.id, name);
-  } else {
-    // One name per line, so a whole list can be pasted in at once.
-    const names = name
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean);
-    if (names.length === 0 || names.some((line) => line.length < 2 || line.length > 120)) {
-      return json({ error: "staff:settingNames.errors.name", name }, { status: 400 });
-    }
-    for (const line of names) await addSettingName(session.inspection.id, line);
+    await removeSettingName(session.inspection.id, String(formData.get("name") ?? ""));
+    return redirect(new URL(request.url).pathname);
   }
+  const submission = parseWithZod(formData, { schema: SettingNamesSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  await addSettingNames(session.inspection.id, submission.value.name);
   return redirect(new URL(request.url).pathname);
 }
 
@@ -47,10 +43,14 @@ export default function SettingNames() {
   const actionData = useActionData<typeof action>();
   const { csrf } = useStaff();
   const { t } = useTranslation("staff");
-  const errors = actionData?.error ? [actionData.error] : undefined;
+  const [form, fields] = useForm({
+    id: "add-setting-name",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingNamesSchema }),
+  });
   return (
     <>
-      <ErrorSummary errors={errors ? [{ href: "#name", message: errors[0]! }] : []} />
+      <ErrorSummary errors={summaryErrors([fields.name])} />
       <span className="caption">{area}</span>
       <h1>{t("settingNames.title")}</h1>
       <p>{t("settingNames.intro")}</p>
@@ -61,22 +61,18 @@ export default function SettingNames() {
           {names.map((name) => (
             <li key={name} className="button-group">
               <span>{name}</span>
-              <Form method="post">
-                <CsrfField token={csrf} />
-                <input type="hidden" name="name" value={name} />
-                <button type="submit" name="intent" value="remove" className="link-button">
-                  {t("settingNames.remove")}
-                  <span className="visually-hidden"> {name}</span>
-                </button>
-              </Form>
+              <PostButton csrf={csrf} intent="remove" values={{ name }} className="link-button">
+                {t("settingNames.remove")}
+                <span className="visually-hidden"> {name}</span>
+              </PostButton>
             </li>
           ))}
         </ul>
       )}
-      <Form method="post" id="add-setting-name">
+      <Form method="post" {...getFormProps(form)}>
         <CsrfField token={csrf} />
         <TextField
-          field={plainField("name", actionData?.name, errors)}
+          field={fields.name}
           label={t("settingNames.add")}
           hint={t("settingNames.hint")}
         />

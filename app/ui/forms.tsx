@@ -43,6 +43,21 @@ export function summaryErrors(
   );
 }
 
+/**
+ * While a form shows errors, the page title starts "Error: " (the server does the same for pages it
+ * renders). The title's own text node is changed, not replaced, so React can still update it later.
+ */
+function useErrorTitle(hasErrors: boolean, prefix: string) {
+  useEffect(() => {
+    const text = document.querySelector("title")?.firstChild;
+    if (!hasErrors || !text?.nodeValue || text.nodeValue.startsWith(prefix)) return;
+    text.nodeValue = `${prefix} ${text.nodeValue}`;
+    return () => {
+      if (text.nodeValue?.startsWith(`${prefix} `)) text.nodeValue = text.nodeValue.slice(prefix.length + 1);
+    };
+  }, [hasErrors, prefix]);
+}
+
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const { t } = useTranslation("common");
   const ref = useRef<HTMLDivElement>(null);
@@ -51,6 +66,7 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   useEffect(() => {
     if (errors.length) ref.current?.focus();
   }, [errors]);
+  useErrorTitle(errors.length > 0, t("forms.errorPrefix"));
   if (errors.length === 0) return null;
   return (
     <div className="error-summary" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">

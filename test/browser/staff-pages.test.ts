@@ -7,6 +7,11 @@ import { portal } from "../support/cli";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
 import { addSampleResponses } from "../../db/sample-responses";
 import { futureDay1 } from "../support/inspections";
+import { readFileSync } from "node:fs";
+
+/** "Error:" in each language: the start of the title of a page whose form has errors. */
+const errorPrefix = (language: string) =>
+  JSON.parse(readFileSync(`locales/${language}/common.json`, "utf8")).forms.errorPrefix as string;
 
 /**
  * Every staff page, in every language, at phone and laptop widths: zero axe violations, the right lang
@@ -90,6 +95,7 @@ describe.each(LANGUAGE_CODES)("in %s", (language) => {
       if (submit) {
         await page.locator(submit).click();
         await page.locator(".error-summary").waitFor();
+        expect(await page.title(), path).toMatch(new RegExp(`^${errorPrefix(language)} `));
       }
       expect(await page.getAttribute("html", "lang"), path).toBe(language);
       expect(await page.getAttribute("html", "dir"), path).toBe(textDirection(language));

@@ -148,6 +148,7 @@ test("without JavaScript, including an answer that is too long, which comes back
   await page.locator("textarea").fill(tooLong);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.locator(".error-summary").waitFor();
+  expect(await page.title()).toMatch(/^Error: /);
   expect(await page.locator("textarea").inputValue()).toBe(tooLong);
   await page.goto(`/s/${slug}/parents/questions/1`);
   await answerAllWithMouse(page, slug);

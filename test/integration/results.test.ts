@@ -5,7 +5,7 @@ import { createInspection } from "~/inspections/inspections.server";
 import { NewInspection } from "~/inspections/schema";
 import { recordAudit } from "~/results/audit.server";
 import { reportCsv, reportJson } from "~/results/export";
-import { addRedactedPhrase, addSettingName } from "~/results/redaction-lists.server";
+import { addRedactedPhrase, addSettingNames } from "~/results/redaction-lists.server";
 import { readResults } from "~/results/results.server";
 import * as commentsRoute from "~/routes/staff.inspections.$slug.results.comments";
 import * as resultsRoute from "~/routes/staff.inspections.$slug.results._index";
@@ -193,7 +193,7 @@ describe("comments", () => {
 
   test("are redacted, with possible risks to a child first, and the reading is logged", async () => {
     const lead = await signedInStaff(`lead${count}@example.org`, { inspections: [[inspection.id, "inspector"]] });
-    await addSettingName(inspection.id, "Oakfield Primary");
+    await addSettingNames(inspection.id, ["Oakfield Primary"]);
     await addResponses(sql, surveyId, [
       { [q.text1]: "Call me on 07700 900982 about my son Tom at Oakfield Primary" },
       { [q.text1]: "He comes home with bruises and says he is scared to go home" },
