@@ -5,7 +5,8 @@ const root = path.resolve(import.meta.dirname, "..");
 
 /**
  * One runner, three groups run one after another: pure unit tests, integration tests against a real
- * PostgreSQL, then browser tests that build and start the real app and drive Chromium.
+ * PostgreSQL, then browser tests that build and start the real app and drive Chromium. Files within a
+ * group run in parallel: each creates its own inspections, so none depends on another's data.
  */
 export default defineConfig({
   root,
@@ -40,7 +41,6 @@ export default defineConfig({
           include: ["test/browser/**/*.test.ts"],
           globalSetup: ["test/support/postgres.global.ts", "test/support/app.global.ts"],
           setupFiles: ["test/support/console.setup.ts"],
-          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
           sequence: { groupOrder: 2 },

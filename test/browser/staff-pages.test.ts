@@ -1,8 +1,8 @@
 import postgres from "postgres";
 import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { LANGUAGE_CODES, textDirection } from "~/i18n/languages";
-import { contextOptions, expectNoAxeViolations, launchChromium, serverRenderedOnly, WIDTHS } from "../support/browser";
+import { contextOptions, expectAccessibleAtEveryWidth, launchChromium, serverRenderedOnly } from "../support/browser";
 import { portal } from "../support/cli";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
 import { addSampleResponses } from "../../db/sample-responses";
@@ -83,38 +83,36 @@ beforeAll(async () => {
 
 afterAll(() => browser?.close());
 
-describe.each(LANGUAGE_CODES)("in %s", (language) => {
-  test.each(WIDTHS)("every staff page at %i px", async (width) => {
-    const context = await browser.newContext(contextOptions(width, { storageState }));
-    await serverRenderedOnly(context);
-    const page = await context.newPage();
-    await page.goto(`/language?lng=${language}&back=/staff`);
-    for (const { path, submit } of pages) {
-      const response = await page.goto(path);
-      expect(response?.status(), path).toBe(200);
-      if (submit) {
-        await page.locator(submit).click();
-        await page.locator(".error-summary").waitFor();
-        expect(await page.title(), path).toMatch(new RegExp(`^${errorPrefix(language)} `));
-      }
-      expect(await page.getAttribute("html", "lang"), path).toBe(language);
-      expect(await page.getAttribute("html", "dir"), path).toBe(textDirection(language));
-      await expectNoAxeViolations(page, `${path}${submit ? " (with errors)" : ""} in ${language} at ${width}px`);
+test.concurrent.each(LANGUAGE_CODES)("every staff page in %s, at phone and laptop widths", async (language) => {
+  const context = await browser.newContext(contextOptions(375, { storageState }));
+  await serverRenderedOnly(context);
+  const page = await context.newPage();
+  await page.goto(`/language?lng=${language}&back=/staff`);
+  for (const { path, submit } of pages) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    if (submit) {
+      await page.locator(submit).click();
+      await page.locator(".error-summary").waitFor();
+      expect(await page.title(), path).toMatch(new RegExp(`^${errorPrefix(language)} `));
     }
-    // The signed-out pages, in the same language.
-    const signedOut = await browser.newContext(contextOptions(width));
-    await serverRenderedOnly(signedOut);
-    const visitor = await signedOut.newPage();
-    await visitor.goto(`/language?lng=${language}&back=/staff/sign-in`);
-    for (const path of ["/staff/sign-in", "/staff/sign-in/check-email", "/staff/sign-in/not-a-real-token"]) {
-      await visitor.goto(path);
-      await expectNoAxeViolations(visitor, `${path} in ${language} at ${width}px`);
-    }
-    await visitor.goto("/staff/sign-in");
-    await visitor.locator("form[method=post] button[type=submit]").click();
-    await visitor.locator(".error-summary").waitFor();
-    await expectNoAxeViolations(visitor, `sign-in with errors in ${language} at ${width}px`);
-    await signedOut.close();
-    await context.close();
-  });
+    expect(await page.getAttribute("html", "lang"), path).toBe(language);
+    expect(await page.getAttribute("html", "dir"), path).toBe(textDirection(language));
+    await expectAccessibleAtEveryWidth(page, `${path}${submit ? " (with errors)" : ""} in ${language}`);
+  }
+  // The signed-out pages, in the same language.
+  const signedOut = await browser.newContext(contextOptions(375));
+  await serverRenderedOnly(signedOut);
+  const visitor = await signedOut.newPage();
+  await visitor.goto(`/language?lng=${language}&back=/staff/sign-in`);
+  for (const path of ["/staff/sign-in", "/staff/sign-in/check-email", "/staff/sign-in/not-a-real-token"]) {
+    await visitor.goto(path);
+    await expectAccessibleAtEveryWidth(visitor, `${path} in ${language}`);
+  }
+  await visitor.goto("/staff/sign-in");
+  await visitor.locator("form[method=post] button[type=submit]").click();
+  await visitor.locator(".error-summary").waitFor();
+  await expectAccessibleAtEveryWidth(visitor, `sign-in with errors in ${language}`);
+  await signedOut.close();
+  await context.close();
 });

@@ -1,17 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { startApp } from "../support/app";
+import { freshCopy, startApp } from "../support/app";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "portal-start-"));
-chmodSync(dataDir, 0o755);
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// A fresh copy of the project, where `npm start` keeps its data in the default place, .data/.
+const clone = freshCopy();
+chmodSync(clone, 0o755); // as root, PostgreSQL runs as the `postgres` user, who must reach .data
+const dataDir = path.join(clone, ".data");
+afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
 const cli = (env: Record<string, string>, ...args: string[]) => {
   const run = spawnSync("node_modules/.bin/tsx", ["app/cli.ts", ...args], {
+    cwd: clone,
     env: { ...process.env, ...env },
     encoding: "utf8",
   });
@@ -45,8 +47,8 @@ async function signIn(url: string, email: string): Promise<string> {
  * a few plain lines where things are; a restart keeps the data.
  */
 test("with no DATABASE_URL the app runs on an embedded PostgreSQL that keeps its data across restarts", async () => {
-  const env = { DATA_DIR: dataDir, DATABASE_URL: "" };
-  const first = await startApp(env, { timeoutMs: 60_000, npmStart: true });
+  const env = { DATABASE_URL: "" };
+  const first = await startApp(env, { timeoutMs: 60_000, npmStart: true, cwd: clone });
   expect((await fetch(`${first.url}/`)).status, first.output()).toBe(200);
   expect((await fetch(`${first.url}/s/demo`)).status).toBe(200);
   expect(first.output()).toMatch(/Built the portal in [\d.]+ s\./);
@@ -74,7 +76,7 @@ test("with no DATABASE_URL the app runs on an embedded PostgreSQL that keeps its
   expect(await (await fetch(`${first.url}/s/keepsake`)).text()).toContain("Keepsake");
   await first.stop();
 
-  const second = await startApp(env, { timeoutMs: 60_000 });
+  const second = await startApp(env, { timeoutMs: 60_000, cwd: clone });
   expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
   expect(await (await fetch(`${second.url}/s/keepsake`)).text()).toContain("Keepsake");
   await second.stop();

@@ -1,5 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { freePort } from "../../db/embedded";
 
 export interface RunningApp {
@@ -15,12 +18,13 @@ export interface RunningApp {
  */
 export async function startApp(
   env: Record<string, string | undefined>,
-  { timeoutMs = 90_000, npmStart = false } = {},
+  { timeoutMs = 90_000, npmStart = false, cwd = process.cwd() } = {},
 ): Promise<RunningApp> {
   // The port is chosen here so that PUBLIC_URL (used in emailed links) can name it.
   const port = String(await freePort());
   const [command, args] = npmStart ? ["npm", ["start"]] : [process.execPath, ["build/index.js"]];
   const child: ChildProcess = spawn(command, args, {
+    cwd,
     // npm runs the app in a shell of its own: a process group of its own, so stopping reaches them all.
     detached: npmStart,
     env: {
@@ -67,4 +71,21 @@ export async function startApp(
       await exited;
     },
   };
+}
+
+/**
+ * A copy of the project as a fresh clone has it (the files git knows, without build output), sharing
+ * this checkout's node_modules: `npm start` can build there without touching the build other tests use.
+ */
+export function freshCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "portal-clone-"));
+  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
+  for (const file of files) {
+    mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+    cpSync(file, path.join(dir, file));
+  }
+  symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
+  return dir;
 }
