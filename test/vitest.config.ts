@@ -41,7 +41,7 @@ export default defineConfig({
           include: ["test/browser/**/*.test.ts"],
           globalSetup: ["test/support/postgres.global.ts", "test/support/app.global.ts"],
           setupFiles: ["test/support/console.setup.ts"],
-          testTimeout: 180_000,
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           sequence: { groupOrder: 2 },
         },
