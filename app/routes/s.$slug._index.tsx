@@ -7,6 +7,7 @@ import { findInspection } from "~/inspections/inspections.server";
 import { surveyStatus } from "~/inspections/survey-window";
 import { buildTimeline, milestone } from "~/inspections/timeline";
 import { workingDay } from "~/inspections/working-days";
+import { parseChannelCode } from "~/promotion/channels";
 import { AUDIENCES } from "~/surveys/questions";
 import { pageTitle } from "~/ui/meta";
 
@@ -22,8 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lastDay = milestone(timeline, "onsite_ends")!.london.slice(0, 10);
   const trackingCalls = milestone(timeline, "tracking_calls");
 
-  // A link shared through a channel (?src=forum) carries its code on to the surveys.
-  const src = new URL(request.url).searchParams.get("src");
+  // A link shared through a channel (?src=forum) carries its code on to the surveys; a malformed one is dropped.
+  const src = parseChannelCode(new URL(request.url).searchParams.get("src"));
   const query = src ? `?${new URLSearchParams({ src })}` : "";
   return json({
     title: inspection.localAreaName,

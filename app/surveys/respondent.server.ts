@@ -1,6 +1,7 @@
 import type { Params } from "@remix-run/react";
 import { formatDateTime } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18next.server";
+import { parseChannelCode } from "~/promotion/channels";
 import { findDraft, loadPublicSurvey } from "./responding.server";
 import { answeringState, draftExpiry } from "./window";
 
@@ -28,5 +29,8 @@ export function firstUnanswered(loaded: Awaited<ReturnType<typeof loadRespondent
   return index < 0 ? undefined : index + 1;
 }
 
-/** A channel code passed along from the shared link (checked against the inspection when saved). */
-export const channelParam = (request: Request) => new URL(request.url).searchParams.get("src");
+/**
+ * A channel code passed along from the shared link (checked against the inspection when saved); a
+ * malformed one is dropped without an error.
+ */
+export const channelParam = (request: Request) => parseChannelCode(new URL(request.url).searchParams.get("src"));
