@@ -125,3 +125,34 @@ export function CountFigures({
     </div>
   );
 }
+
+/** Parents' and carers' responses so far beside the previous inspection's (a share only when shown). */
+export function PreviousComparison({
+  parents,
+  previous,
+  percent,
+  minCell,
+}: {
+  parents: Shown;
+  previous: number;
+  percent: number | null;
+  minCell: number;
+}) {
+  const { t } = useTranslation("promotion");
+  const text = useCountText(minCell);
+  const rows: Array<[string, string]> = [
+    [t("reach.previousSoFar"), text(parents)],
+    [t("reach.previousThen"), String(previous)],
+    ...(percent === null ? [] : [[t("reach.previousShare"), `${percent}%`] as [string, string]]),
+  ];
+  return (
+    <dl className="summary-list">
+      {rows.map(([key, value]) => (
+        <div className="summary-list__row" key={key}>
+          <dt className="summary-list__key">{key}</dt>
+          <dd className="summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -20,7 +20,7 @@ import { channelsOf } from "~/promotion/channels.server";
 import { channelName } from "~/promotion/kit.server";
 import { againstPrevious } from "~/promotion/reach";
 import { minCell, previousTotal, reachOf, setPreviousTotal } from "~/promotion/reach.server";
-import { CountFigures, useCountText } from "~/promotion/ReachFigures";
+import { CountFigures, PreviousComparison, useCountText } from "~/promotion/ReachFigures";
 import styles from "~/promotion/promotion.css";
 import { PreviousTotalForm } from "~/promotion/schemas";
 import { useErrorTitle } from "~/promotion/useErrorTitle";
@@ -168,22 +168,7 @@ export default function Reach() {
         <>
           <h2 id="previous">{t("reach.previousHeading")}</h2>
           {data.previous ? (
-            <dl className="summary-list">
-              <div className="summary-list__row">
-                <dt className="summary-list__key">{t("reach.previousSoFar")}</dt>
-                <dd className="summary-list__value">{count(data.previous.parents)}</dd>
-              </div>
-              <div className="summary-list__row">
-                <dt className="summary-list__key">{t("reach.previousThen")}</dt>
-                <dd className="summary-list__value">{data.previous.previous}</dd>
-              </div>
-              {data.previous.percent !== null ? (
-                <div className="summary-list__row">
-                  <dt className="summary-list__key">{t("reach.previousShare")}</dt>
-                  <dd className="summary-list__value">{data.previous.percent}%</dd>
-                </div>
-              ) : null}
-            </dl>
+            <PreviousComparison {...data.previous} minCell={data.minCell} />
           ) : (
             <p>{t("reach.previousNone")}</p>
           )}
