@@ -36,6 +36,10 @@ export const ACTIONS = {
   "settings.manage": ["inspector", "lano"],
   /** See anonymised results (never the LANO or the forum). */
   "results.view": ["inspector"],
+  /** Use the promotion kit: links for each channel, QR codes, posters and messages to share. */
+  "promotion.use": ["inspector", "lano", "pcf"],
+  /** See live reach (counts of responses by audience, channel and day, never answers); enter the previous total. */
+  "promotion.reach": ["inspector", "lano", "pcf"],
 } as const satisfies Record<string, "global" | readonly InspectionRole[]>;
 
 export type Action = keyof typeof ACTIONS;

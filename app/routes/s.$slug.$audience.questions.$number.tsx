@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { answerLimit, tooManyRequests } from "~/http/limits.server";
+import { parseChannelCode } from "~/promotion/channels";
 import { parseAnswer } from "~/surveys/answers";
 import { displayQuestion } from "~/surveys/questions";
 import { QuestionField } from "~/surveys/QuestionField";
@@ -50,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // What was typed comes back with the error, so nothing is lost.
   if (error) return json({ error, submitted }, { status: 400 });
 
-  const started = await saveAnswer(open, draft, question.id, answer, String(formData.get("src") ?? "") || null);
+  const started = await saveAnswer(open, draft, question.id, answer, parseChannelCode(formData.get("src")));
   const last = number === open.questions.length;
   const next =
     formData.get("intent") === "save"

@@ -8,6 +8,7 @@ import { buildTimeline, milestone } from "~/inspections/timeline.server";
 import { workingDay } from "~/inspections/working-days.server";
 import { AUDIENCES } from "~/surveys/survey";
 import { windowState } from "~/surveys/window";
+import { parseChannelCode } from "~/promotion/channels";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["inspection"] };
@@ -22,8 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lastDay = milestone(timeline, "onsite_ends")!.london.slice(0, 10);
   const trackingCalls = milestone(timeline, "tracking_calls");
 
-  // A link shared through a channel (?src=forum) carries its code on to the surveys.
-  const src = new URL(request.url).searchParams.get("src");
+  // A link shared through a channel (?src=forum) carries its code on to the surveys; a malformed one is dropped.
+  const src = parseChannelCode(new URL(request.url).searchParams.get("src"));
   const query = src ? `?${new URLSearchParams({ src })}` : "";
   return json({
     title: inspection.localAreaName,

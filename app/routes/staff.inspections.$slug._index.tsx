@@ -7,9 +7,12 @@ import { formatDateTime } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18next.server";
 import { windowChanges } from "~/inspections/inspections.server";
 import { buildTimeline } from "~/inspections/timeline.server";
+import { surveyStandings } from "~/promotion/standing.server";
 import { surveysOf } from "~/surveys/authoring.server";
-import { isLocked } from "~/surveys/window";
+import { isLocked, windowState } from "~/surveys/window";
 import { pageTitle } from "~/ui/meta";
+
+export const handle = { i18n: ["promotion"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, inspection } = await requireInspectionPermission(request, "inspection.view", params.slug);
@@ -40,6 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }))
       : [],
     surveys: await surveysOf(inspection.id),
+    // Where the surveys stand: live or not, and whether the forum's review was finished before they opened.
+    windowState: windowState(inspection, new Date()),
+    standings: await surveyStandings(inspection),
     may: {
       schedule: may("inspection.schedule"),
       edit: may("questions.edit"),
@@ -47,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       manageStaff: may("staff.manage"),
       results: may("results.view"),
       settingNames: may("settings.manage"),
+      promote: may("promotion.use"),
+      reach: may("promotion.reach"),
     },
   });
 }
@@ -54,7 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
 
 export default function InspectionOverview() {
-  const { inspection, timeline, window, safeguardingContact, changes, surveys, may } = useLoaderData<typeof loader>();
+  const { inspection, timeline, window, safeguardingContact, changes, surveys, windowState, standings, may } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const base = `/staff/inspections/${inspection.slug}`;
   return (
@@ -83,8 +92,21 @@ export default function InspectionOverview() {
           </Link>
         </p>
       ) : null}
+      {may.promote || may.reach ? (
+        <p>
+          {may.promote ? <Link to={`${base}/promote`}>{t("promotion:overview.promote")}</Link> : null}
+          {may.promote && may.reach ? " · " : null}
+          {may.reach ? <Link to={`${base}/reach`}>{t("promotion:overview.reach")}</Link> : null}
+        </p>
+      ) : null}
 
       <h2>{t("overview.surveysHeading")}</h2>
+      <div className="panel">
+        <p>
+          <strong className={`tag tag--${windowState}`}>{t(`promotion:overview.tag.${windowState}`)}</strong>
+        </p>
+        <p>{t(`promotion:kit.status.${windowState}`, { opens: window.opens, closes: window.closes })}</p>
+      </div>
       <table className="table">
         <caption className="visually-hidden">{t("overview.surveysHeading")}</caption>
         <thead>
@@ -101,7 +123,15 @@ export default function InspectionOverview() {
               <td>{t(`questions:audiences.${survey.audience}`)}</td>
               <td>{survey.questionCount}</td>
               <td>
-                {t(`questions:status.${survey.status}`)}
+                {standings[survey.audience]?.review ? (
+                  // Once open, a survey's review status alone ("Draft") would mislead: say it is live, and how it opened.
+                  <>
+                    <strong>{t(`promotion:overview.tag.${standings[survey.audience]!.window}`)}</strong>{" "}
+                    {t(`promotion:overview.review.${standings[survey.audience]!.review}`)}
+                  </>
+                ) : (
+                  t(`questions:status.${survey.status}`)
+                )}
                 {survey.openComments > 0 ? <> ({t("overview.openComments", { count: survey.openComments })})</> : null}
               </td>
               <td>

@@ -6,6 +6,7 @@ import { formatDateTime } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18next.server";
 import type { Inspection } from "~/inspections/inspection";
 import { INSPECTION_COLUMNS } from "~/inspections/inspections.server";
+import { parseChannelCode } from "~/promotion/channels";
 import { questionsOf } from "./authoring.server";
 import { findDraft, type PublicSurvey } from "./drafts.server";
 import { isAudience, type Survey } from "./survey";
@@ -51,8 +52,11 @@ export function firstUnanswered(loaded: Awaited<ReturnType<typeof loadRespondent
   return index < 0 ? undefined : index + 1;
 }
 
-/** A channel code passed along from the shared link (checked against the inspection when saved). */
-export const channelParam = (request: Request) => new URL(request.url).searchParams.get("src");
+/**
+ * A channel code passed along from the shared link (checked against the inspection when saved); a
+ * malformed one is dropped without an error.
+ */
+export const channelParam = (request: Request) => parseChannelCode(new URL(request.url).searchParams.get("src"));
 
 /**
  * The device keeps its draft's random id in a cookie for that survey, as long as the draft can still

@@ -25,6 +25,12 @@ import * as resultsCsv from "~/routes/staff.inspections.$slug.results[.csv]";
 import * as resultsJson from "~/routes/staff.inspections.$slug.results[.json]";
 import * as safeguarding from "~/routes/staff.inspections.$slug.safeguarding";
 import * as settingNames from "~/routes/staff.inspections.$slug.setting-names";
+import * as promote from "~/routes/staff.inspections.$slug.promote._index";
+import * as promoteChannel from "~/routes/staff.inspections.$slug.promote.$code._index";
+import * as poster from "~/routes/staff.inspections.$slug.promote.$code.poster.$language";
+import * as qrSvg from "~/routes/staff.inspections.$slug.promote.$code.qr[.svg]";
+import * as qrPng from "~/routes/staff.inspections.$slug.promote.$code.qr[.png]";
+import * as reach from "~/routes/staff.inspections.$slug.reach";
 import { signedInStaff } from "../support/staff";
 import { futureDay1 } from "../support/inspections";
 
@@ -194,6 +200,51 @@ const ROUTES: Array<{
     path: (slug) => `/staff/inspections/${slug}/results.json`,
     params: (slug) => ({ slug }),
     loader: INSPECTORS,
+  },
+  // Promotion: the whole team (the forum included) may use the kit and see reach; results stay above.
+  {
+    name: "promotion kit",
+    module: promote,
+    path: (slug) => `/staff/inspections/${slug}/promote`,
+    params: (slug) => ({ slug }),
+    loader: WHOLE_TEAM,
+    action: WHOLE_TEAM,
+  },
+  {
+    name: "a channel's kit",
+    module: promoteChannel,
+    path: (slug) => `/staff/inspections/${slug}/promote/forum`,
+    params: (slug) => ({ slug, code: "forum" }),
+    loader: WHOLE_TEAM,
+  },
+  {
+    name: "poster",
+    module: poster,
+    path: (slug) => `/staff/inspections/${slug}/promote/forum/poster/pl`,
+    params: (slug) => ({ slug, code: "forum", language: "pl" }),
+    loader: WHOLE_TEAM,
+  },
+  {
+    name: "QR code (SVG)",
+    module: qrSvg,
+    path: (slug) => `/staff/inspections/${slug}/promote/forum/qr.svg`,
+    params: (slug) => ({ slug, code: "forum" }),
+    loader: WHOLE_TEAM,
+  },
+  {
+    name: "QR code (PNG)",
+    module: qrPng,
+    path: (slug) => `/staff/inspections/${slug}/promote/forum/qr.png`,
+    params: (slug) => ({ slug, code: "forum" }),
+    loader: WHOLE_TEAM,
+  },
+  {
+    name: "live reach",
+    module: reach,
+    path: (slug) => `/staff/inspections/${slug}/reach`,
+    params: (slug) => ({ slug }),
+    loader: WHOLE_TEAM,
+    action: WHOLE_TEAM,
   },
   // Last: signing out ends the sessions the other rows use.
   { name: "sign out", module: signOut, path: () => "/staff/sign-out", params: () => ({}), action: ANY_STAFF },

@@ -32,10 +32,12 @@ describe("can", () => {
         "staff.manage",
         "settings.manage",
         "results.view",
+        "promotion.use",
+        "promotion.reach",
       ],
     ],
-    ["lano", ["inspection.view", "settings.manage"]],
-    ["pcf", ["inspection.view", "questions.review"]],
+    ["lano", ["inspection.view", "settings.manage", "promotion.use", "promotion.reach"]],
+    ["pcf", ["inspection.view", "questions.review", "promotion.use", "promotion.reach"]],
   ] as const)("a %s may do exactly %j on their inspection", (role, allowed) => {
     const member = user({ inspectionRoles: { "1": role } });
     expect(actions.filter((action) => can(member, action, "1"))).toEqual(allowed);
