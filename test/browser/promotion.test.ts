@@ -240,7 +240,7 @@ test("without JavaScript: a mistake is shown with what was typed, then the link 
 
 test.concurrent.each(LANGUAGE_CODES)(
   "in %s every new page, at 375 and 1280 px, and the poster in print",
-  async (language) => {
+  async (language, { expect }) => {
     const context = await browser.newContext(contextOptions(WIDTHS[0], { storageState }));
     const page = await context.newPage();
     const errors = collectPageErrors(page);
