@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-test.concurrent.each(LANGUAGE_CODES)(
+test.concurrent.for(LANGUAGE_CODES)(
   "in %s every page is in the right language and has no axe violations at phone and laptop widths",
   async (language) => {
     const context = await browser.newContext(contextOptions(375));

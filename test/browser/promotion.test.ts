@@ -238,7 +238,7 @@ test("without JavaScript: a mistake is shown with what was typed, then the link 
   await context.close();
 });
 
-test.concurrent.each(LANGUAGE_CODES)(
+test.concurrent.for(LANGUAGE_CODES)(
   "in %s every new page, at 375 and 1280 px, and the poster in print",
   async (language, { expect }) => {
     const context = await browser.newContext(contextOptions(WIDTHS[0], { storageState }));

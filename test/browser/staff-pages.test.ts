@@ -83,7 +83,7 @@ beforeAll(async () => {
 
 afterAll(() => browser?.close());
 
-test.concurrent.each(LANGUAGE_CODES)("every staff page in %s, at phone and laptop widths", async (language) => {
+test.concurrent.for(LANGUAGE_CODES)("every staff page in %s, at phone and laptop widths", async (language) => {
   const context = await browser.newContext(contextOptions(375, { storageState }));
   await serverRenderedOnly(context);
   const page = await context.newPage();

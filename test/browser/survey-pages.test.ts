@@ -41,7 +41,7 @@ async function scanned(
   await expectAccessibleAtEveryWidth(page, label);
 }
 
-test.concurrent.each(LANGUAGE_CODES)("every survey page in %s, at phone and laptop widths", async (language) => {
+test.concurrent.for(LANGUAGE_CODES)("every survey page in %s, at phone and laptop widths", async (language) => {
   const context = await browser.newContext(contextOptions(375));
   await serverRenderedOnly(context);
   const page = await context.newPage();
