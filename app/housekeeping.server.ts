@@ -1,13 +1,15 @@
 import { deleteExpiredSignIns } from "./auth/sessions.server";
+import { runMeetingJobs } from "./meetings/bookings.server";
 import { deleteExpiredDrafts } from "./surveys/responding.server";
 
 /**
  * Deletes what must not outlive its use: survey drafts once they can no longer be submitted, and
  * spent sign-in links and sessions. Runs in every app process; the deletes are harmless if repeated.
+ * Also passes on open meeting offers that ran out and sends the day-before reminders.
  */
 export function startHousekeeping(everyMs = 10 * 60_000) {
   const run = () =>
-    Promise.all([deleteExpiredDrafts(), deleteExpiredSignIns()]).catch((error) =>
+    Promise.all([deleteExpiredDrafts(), deleteExpiredSignIns(), runMeetingJobs()]).catch((error) =>
       console.error("[housekeeping]", error instanceof Error ? error.message : error),
     );
   void run();

@@ -1,6 +1,7 @@
 import { createInspection, findInspection, rescheduleInspection } from "~/inspections/inspections.server";
 import { buildTimeline, LONDON, milestone } from "~/inspections/timeline";
 import { addCalendarDays, nearestWorkingDay } from "~/inspections/working-days";
+import { seedDemoMeeting } from "~/meetings/demo.server";
 
 const nextWorkingDay = (date: string) => nearestWorkingDay(addCalendarDays(date, 1), "forward");
 
@@ -26,8 +27,17 @@ export function demoDay1(now: Date): string {
 export async function seedDemo({ refresh }: { refresh: boolean }, now = new Date()) {
   const existing = await findInspection(DEMO_SLUG);
   if (!existing) {
-    return createInspection({ slug: DEMO_SLUG, localAreaName: DEMO_AREA, kind: "revisit", day1: demoDay1(now) });
+    const created = await createInspection({
+      slug: DEMO_SLUG,
+      localAreaName: DEMO_AREA,
+      kind: "revisit",
+      day1: demoDay1(now),
+    });
+    await seedDemoMeeting(created, now);
+    return created;
   }
   if (refresh) await rescheduleInspection(DEMO_SLUG, "revisit", demoDay1(now));
-  return (await findInspection(DEMO_SLUG))!;
+  const demo = (await findInspection(DEMO_SLUG))!;
+  await seedDemoMeeting(demo, now);
+  return demo;
 }

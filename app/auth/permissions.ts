@@ -36,6 +36,8 @@ export const ACTIONS = {
   "settings.manage": ["inspector", "lano"],
   /** See anonymised results (never the LANO or the forum). */
   "results.view": ["inspector"],
+  /** Set up open meetings, see and export who signed up, mark attendance, message those booked. */
+  "meetings.manage": ["inspector", "lano"],
 } as const satisfies Record<string, "global" | readonly InspectionRole[]>;
 
 export type Action = keyof typeof ACTIONS;

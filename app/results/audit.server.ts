@@ -5,7 +5,8 @@ import type { StaffUser } from "~/auth/permissions";
 export async function recordAudit(
   user: StaffUser,
   inspectionId: string | null,
-  action: "results.view" | "results.comments" | "results.export" | "results.redact",
+  action:
+    "results.view" | "results.comments" | "results.export" | "results.redact" | "meetings.view" | "meetings.export",
   detail: Record<string, string | number | null> = {},
 ) {
   await sql`

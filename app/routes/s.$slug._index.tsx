@@ -7,10 +7,11 @@ import { findInspection } from "~/inspections/inspections.server";
 import { surveyStatus } from "~/inspections/survey-window";
 import { buildTimeline, milestone } from "~/inspections/timeline";
 import { workingDay } from "~/inspections/working-days";
+import { openMeetingSummary } from "~/meetings/meetings.server";
 import { AUDIENCES } from "~/surveys/questions";
 import { pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["inspection"] };
+export const handle = { i18n: ["inspection", "meetings"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const inspection = await findInspection(params.slug ?? "");
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = src ? `?${new URLSearchParams({ src })}` : "";
   return json({
     title: inspection.localAreaName,
+    slug: inspection.slug,
     surveys: AUDIENCES.map((audience) => ({ audience, href: `/s/${inspection.slug}/${audience}${query}` })),
     area: inspection.localAreaName,
     kind: inspection.kind,
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           to: formatDay(locale, workingDay(inspection.day1, -1)),
         })
       : null,
+    meetings: await openMeetingSummary(inspection.id),
   });
 }
 
@@ -70,6 +73,22 @@ export default function InspectionPage() {
           </ul>
         ) : null}
       </div>
+
+      {data.meetings.meetings > 0 ? (
+        <section aria-labelledby="open-meetings" className="panel">
+          <h2 id="open-meetings">{t("meetings:inspectionPage.heading")}</h2>
+          <p>
+            {data.meetings.open === 0
+              ? t("meetings:inspectionPage.closed")
+              : data.meetings.placesLeft > 0
+                ? t("meetings:inspectionPage.placesLeft", { count: data.meetings.placesLeft })
+                : t("meetings:inspectionPage.full")}
+          </p>
+          <p>
+            <Link to={`/s/${data.slug}/meeting`}>{t("meetings:inspectionPage.link")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <h2>{t("whyHeading")}</h2>
       <p>{t("why")}</p>

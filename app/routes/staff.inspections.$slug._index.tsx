@@ -10,6 +10,8 @@ import { buildTimeline } from "~/inspections/timeline";
 import { isLocked, surveysOf } from "~/surveys/surveys.server";
 import { pageTitle } from "~/ui/meta";
 
+export const handle = { i18n: ["meetings"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, inspection } = await requireInspectionPermission(request, "inspection.view", params.slug);
   const { locale, t } = await translatorFor(request, "staff");
@@ -46,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       manageStaff: may("staff.manage"),
       results: may("results.view"),
       settingNames: may("settings.manage"),
+      meetings: may("meetings.manage"),
     },
   });
 }
@@ -72,6 +75,12 @@ export default function InspectionOverview() {
           <>
             {" · "}
             <Link to={`${base}/setting-names`}>{t("overview.settingNames")}</Link>
+          </>
+        ) : null}
+        {may.meetings ? (
+          <>
+            {" · "}
+            <Link to={`${base}/meetings`}>{t("meetings:staff.list.title")}</Link>
           </>
         ) : null}
       </p>

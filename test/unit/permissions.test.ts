@@ -32,9 +32,10 @@ describe("can", () => {
         "staff.manage",
         "settings.manage",
         "results.view",
+        "meetings.manage",
       ],
     ],
-    ["lano", ["inspection.view", "settings.manage"]],
+    ["lano", ["inspection.view", "settings.manage", "meetings.manage"]],
     ["pcf", ["inspection.view", "questions.review"]],
   ] as const)("a %s may do exactly %j on their inspection", (role, allowed) => {
     const member = user({ inspectionRoles: { "1": role } });
