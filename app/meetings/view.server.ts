@@ -27,3 +27,8 @@ export function meetingView(meeting: MeetingWithWaiting, locale: string, now = n
 }
 
 export type MeetingView = ReturnType<typeof meetingView>;
+
+/** An instant as "Monday 5 April 2027 at 16:00" in London time, in the reader's language. */
+export function whenText(locale: string, instant: Date): string {
+  return formatDateTime(translations.getFixedT(locale, "meetings"), locale, instant);
+}

@@ -1,14 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/i18n/format";
 import { meetingLimit, tooManyRequests } from "~/http/limits.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { findInspection } from "~/inspections/inspections.server";
 import { answerLink, describeLink, type LinkIntent } from "~/meetings/bookings.server";
 import { MeetingDetails } from "~/meetings/MeetingDetails";
 import { findMeeting } from "~/meetings/meetings.server";
-import { meetingView } from "~/meetings/view.server";
+import { meetingView, whenText } from "~/meetings/view.server";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["meetings"] };
@@ -38,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: inspection.slug,
       link,
       meeting: meeting ? meetingView(meeting, locale) : null,
-      deadline: link.state === "offer" ? formatDateTime(t, locale, link.offerEnds) : null,
+      deadline: link.state === "offer" ? whenText(locale, link.offerEnds) : null,
     },
     { status, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } },
   );

@@ -2,14 +2,13 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf, requireInspectionPermission } from "~/auth/guard.server";
-import { formatDateTime } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18next.server";
 import { AccessTotals, AttendeeTable, WaitingTable, type AttendeeRow } from "~/meetings/AttendeeTables";
 import { bookingsOf, setAttended } from "~/meetings/bookings.server";
 import { MeetingDetails } from "~/meetings/MeetingDetails";
 import { findMeeting } from "~/meetings/meetings.server";
 import { accessTotals } from "~/meetings/totals";
-import { meetingView } from "~/meetings/view.server";
+import { meetingView, whenText } from "~/meetings/view.server";
 import { recordAudit } from "~/results/audit.server";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     interpreterLanguage: booking.interpreterLanguage,
     otherNeed: booking.otherNeed,
     status: booking.status,
-    offerEnds: booking.offerExpiresAt ? formatDateTime(t, locale, booking.offerExpiresAt) : null,
+    offerEnds: booking.offerExpiresAt ? whenText(locale, booking.offerExpiresAt) : null,
     attended: booking.attended,
     position: booking.status === "waiting" ? (position += 1) : null,
   }));
