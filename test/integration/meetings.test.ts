@@ -22,6 +22,7 @@ import * as csvRoute from "~/routes/staff.inspections.$slug.meetings.$meetingId.
 import * as newMeetingRoute from "~/routes/staff.inspections.$slug.meetings.new";
 import { parseIcs, theEvent } from "../support/ics";
 import { futureDay1 } from "../support/inspections";
+import { seedDemo } from "../../db/seed-demo";
 import { startSmtpServer } from "../support/smtp";
 import { signedInStaff } from "../support/staff";
 
@@ -635,4 +636,12 @@ describe("retention", () => {
     expect((await sql`select 1 from meetings where id = ${old.id}`).length).toBe(1);
     expect(await meetingBookingsRetention.apply(sql, { dryRun: false, now })).toBe(0);
   });
+});
+
+test("the demo inspection has an open meeting with 30 places, seeded once", async () => {
+  const demo = await seedDemo({ refresh: false });
+  await seedDemo({ refresh: false });
+  const meetings = await sql<Array<{ capacity: number; placesTaken: number; open: boolean }>>`
+    select capacity, places_taken, signup_closes_at > now() as open from meetings where inspection_id = ${demo.id}`;
+  expect(meetings).toEqual([{ capacity: 30, placesTaken: 0, open: true }]);
 });
