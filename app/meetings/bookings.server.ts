@@ -19,6 +19,7 @@ import {
   type QueueRules,
 } from "./queue";
 import type { MeetingInput, SignUp } from "./schemas";
+import { accessTotals } from "./totals";
 
 /**
  * Bookings, the waiting list and the emails they cause. Every change to a meeting's bookings runs in one
@@ -167,16 +168,13 @@ async function alertOrganisers(locked: Locked, booking: Booking, before?: Bookin
     INTERPRETER_NEEDS.every((need) => before.needs.includes(need) === booking.needs.includes(need)) &&
     before.interpreterLanguage === booking.interpreterLanguage;
   if (unchanged) return;
-  const holding = [...locked.rows.values()].filter((row) => row.status !== "waiting");
-  const languages = new Map<string, number>();
-  for (const row of holding) {
-    if (!row.interpreterLanguage) continue;
-    const language = row.interpreterLanguage.trim();
-    languages.set(language, (languages.get(language) ?? 0) + 1);
-  }
+  // The same totals as the organisers' page: bookings with a place (or an open offer).
+  const all = accessTotals([...locked.rows.values()]);
   const totals = {
-    bsl: holding.filter((row) => row.needs.includes("bsl")).length,
-    languages: [...languages].map(([language, count]) => ({ language, count })),
+    bsl: all.needs.bsl.withPlace,
+    languages: all.languages
+      .filter((entry) => entry.withPlace > 0)
+      .map((entry) => ({ language: entry.language, count: entry.withPlace })),
   };
   for (const to of await organiserEmails(locked.tx, locked.meeting.inspectionId)) {
     await enqueueEmail(
