@@ -71,6 +71,25 @@ const EnvSchema = z.object({
   RESULTS_MIN_ANSWERS: threshold(10),
   RESULTS_MIN_CELL: threshold(5),
   RESULTS_MIN_GROUP: threshold(10),
+  // Open meetings: days a meeting's bookings are kept after it ends, and hours an offered place is held.
+  MEETING_RETENTION_DAYS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a number of days" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(365, "must be at most 365")
+      .default(30),
+  ),
+  MEETING_OFFER_HOURS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a number of hours" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(168, "must be at most 168")
+      .default(24),
+  ),
   // Behind a load balancer: how many proxies to trust for the client's address (rate limits only).
   TRUST_PROXY: z.preprocess(
     blankIsUnset,

@@ -6,6 +6,7 @@ import { buildTimeline, milestone } from "~/inspections/timeline.server";
 import { nearestWorkingDay } from "~/inspections/working-days.server";
 import { AUDIENCES } from "~/surveys/survey";
 import { addSampleResponses, SAMPLE_COMMENTS } from "./sample-responses";
+import { seedDemoMeeting } from "~/meetings/demo.server";
 
 const nextWorkingDay = (date: string) => nearestWorkingDay(addCalendarDays(date, 1), "forward");
 
@@ -68,5 +69,6 @@ export async function seedDemo({ refresh }: { refresh: boolean }, now = new Date
   }
   const demo = (await findInspection(DEMO_SLUG))!;
   if (!existing || refresh) await addDemoResponses(demo, now);
+  await seedDemoMeeting(demo, now);
   return demo;
 }

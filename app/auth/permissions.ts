@@ -40,6 +40,8 @@ export const ACTIONS = {
   "promotion.use": ["inspector", "lano", "pcf"],
   /** See live reach (counts of responses by audience, channel and day, never answers); enter the previous total. */
   "promotion.reach": ["inspector", "lano", "pcf"],
+  /** Set up open meetings, see and export who signed up, mark attendance, message those booked. */
+  "meetings.manage": ["inspector", "lano"],
 } as const satisfies Record<string, "global" | readonly InspectionRole[]>;
 
 export type Action = keyof typeof ACTIONS;

@@ -9,3 +9,5 @@ export const submitLimit = new RateLimiter(60, 10 * 60_000);
 export const contactLimit = new RateLimiter(20, 10 * 60_000);
 
 export const tooManyRequests = () => new Response("Too Many Requests", { status: 429 });
+/** Open meeting sign-ups and the buttons behind emailed links. */
+export const meetingLimit = new RateLimiter(60, 10 * 60_000);

@@ -45,4 +45,5 @@ export const NAMESPACES = [
   "survey",
   "results",
   "promotion",
+  "meetings",
 ] as const;

@@ -19,6 +19,8 @@ export interface Email {
   subject: string;
   text: string;
   html: string;
+  /** A calendar invitation (.ics text) sent as a `text/calendar; method=...` part and an attachment. */
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -18,8 +18,9 @@ import { createMailTransport, mailFrom, mailHost, type MailTransport } from "./t
 export async function enqueueEmail(db: Sql<any> | TransactionSql<any>, email: Email): Promise<string> {
   const [row] = await db<{ id: string }[]>`
     with queued as (
-      insert into outbox (recipient, subject, text_body, html_body)
-      values (${email.to}, ${email.subject}, ${email.text}, ${email.html})
+      insert into outbox (recipient, subject, text_body, html_body, ics, ics_method)
+      values (${email.to}, ${email.subject}, ${email.text}, ${email.html},
+              ${email.calendar?.content ?? null}, ${email.calendar?.method ?? null})
       returning id
     )
     select id, pg_notify('outbox', '') from queued`;
@@ -53,6 +54,8 @@ interface DueMessage {
   subject: string;
   textBody: string;
   htmlBody: string;
+  ics: string | null;
+  icsMethod: "REQUEST" | "CANCEL" | null;
   attempts: number;
   createdAt: Date;
 }
@@ -68,7 +71,7 @@ export async function deliverDue(transport: MailTransport, options: DeliveryOpti
     const outcome = await sql.begin(async (tx) => {
       // The row stays locked while we talk to the mail server; other workers skip it rather than wait.
       const [message] = await tx<DueMessage[]>`
-        select id, recipient, subject, text_body, html_body, attempts, created_at
+        select id, recipient, subject, text_body, html_body, ics, ics_method, attempts, created_at
         from outbox
         where status = 'pending' and next_attempt_at <= now()
         order by id
@@ -84,6 +87,11 @@ export async function deliverDue(transport: MailTransport, options: DeliveryOpti
           subject: message.subject,
           text: message.textBody,
           html: message.htmlBody,
+          // nodemailer sends it as a `text/calendar; method=...` alternative (what calendar programs read)
+          // and as an invite.ics attachment (for everything else).
+          ...(message.ics
+            ? { icalEvent: { method: message.icsMethod!, filename: "invite.ics", content: message.ics } }
+            : {}),
           // The same Message-ID on every attempt lets mail systems drop a duplicate if a crash after the
           // server accepted the message (but before our commit) makes us send it again.
           messageId: `<${message.createdAt.getTime()}.${message.id}@${host}>`,
@@ -95,7 +103,7 @@ export async function deliverDue(transport: MailTransport, options: DeliveryOpti
           await tx`
             update outbox
             set status = 'failed', attempts = ${attempts}, last_error = ${reason},
-                recipient = null, text_body = null, html_body = null
+                recipient = null, text_body = null, html_body = null, ics = null
             where id = ${message.id}`;
           log(`Email ${message.id} failed after ${attempts} attempts and will not be retried: ${reason}`);
           return "failed" as const;
@@ -113,7 +121,7 @@ export async function deliverDue(transport: MailTransport, options: DeliveryOpti
       await tx`
         update outbox
         set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null,
-            recipient = null, text_body = null, html_body = null
+            recipient = null, text_body = null, html_body = null, ics = null
         where id = ${message.id}`;
       return "sent" as const;
     });

@@ -9,9 +9,10 @@ import { workingDay } from "~/inspections/working-days.server";
 import { AUDIENCES } from "~/surveys/survey";
 import { windowState } from "~/surveys/window";
 import { parseChannelCode } from "~/promotion/channels";
+import { openMeetingSummary } from "~/meetings/meetings.server";
 import { pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["inspection"] };
+export const handle = { i18n: ["inspection", "meetings"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const inspection = await findInspection(params.slug ?? "");
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = src ? `?${new URLSearchParams({ src })}` : "";
   return json({
     title: inspection.localAreaName,
+    slug: inspection.slug,
     surveys: AUDIENCES.map((audience) => ({ audience, href: `/s/${inspection.slug}/${audience}${query}` })),
     area: inspection.localAreaName,
     kind: inspection.kind,
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           to: formatDay(locale, workingDay(inspection.day1, -1)),
         })
       : null,
+    meetings: await openMeetingSummary(inspection.id),
   });
 }
 
@@ -71,6 +74,22 @@ export default function InspectionPage() {
           </ul>
         ) : null}
       </div>
+
+      {data.meetings.meetings > 0 ? (
+        <section aria-labelledby="open-meetings" className="panel">
+          <h2 id="open-meetings">{t("meetings:inspectionPage.heading")}</h2>
+          <p>
+            {data.meetings.open === 0
+              ? t("meetings:inspectionPage.closed")
+              : data.meetings.placesLeft > 0
+                ? t("meetings:inspectionPage.placesLeft", { count: data.meetings.placesLeft })
+                : t("meetings:inspectionPage.full")}
+          </p>
+          <p>
+            <Link to={`/s/${data.slug}/meeting`}>{t("meetings:inspectionPage.link")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <h2>{t("whyHeading")}</h2>
       <p>{t("why")}</p>

@@ -12,7 +12,7 @@ import { surveysOf } from "~/surveys/authoring.server";
 import { isLocked, windowState } from "~/surveys/window";
 import { pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["promotion"] };
+export const handle = { i18n: ["promotion", "meetings"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, inspection } = await requireInspectionPermission(request, "inspection.view", params.slug);
@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       settingNames: may("settings.manage"),
       promote: may("promotion.use"),
       reach: may("promotion.reach"),
+      meetings: may("meetings.manage"),
     },
   });
 }
@@ -82,6 +83,12 @@ export default function InspectionOverview() {
           <>
             {" · "}
             <Link to={`${base}/setting-names`}>{t("overview.settingNames")}</Link>
+          </>
+        ) : null}
+        {may.meetings ? (
+          <>
+            {" · "}
+            <Link to={`${base}/meetings`}>{t("meetings:staff.list.title")}</Link>
           </>
         ) : null}
       </p>

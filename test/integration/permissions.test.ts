@@ -31,6 +31,14 @@ import * as poster from "~/routes/staff.inspections.$slug.promote.$code.poster.$
 import * as qrSvg from "~/routes/staff.inspections.$slug.promote.$code.qr[.svg]";
 import * as qrPng from "~/routes/staff.inspections.$slug.promote.$code.qr[.png]";
 import * as reach from "~/routes/staff.inspections.$slug.reach";
+import * as meetings from "~/routes/staff.inspections.$slug.meetings._index";
+import * as newMeeting from "~/routes/staff.inspections.$slug.meetings.new";
+import * as meetingPage from "~/routes/staff.inspections.$slug.meetings.$meetingId._index";
+import * as meetingCsv from "~/routes/staff.inspections.$slug.meetings.$meetingId.attendees[.csv]";
+import * as editMeeting from "~/routes/staff.inspections.$slug.meetings.$meetingId.edit";
+import * as messageMeeting from "~/routes/staff.inspections.$slug.meetings.$meetingId.message";
+import * as cancelMeeting from "~/routes/staff.inspections.$slug.meetings.$meetingId.cancel";
+import { createMeeting } from "~/meetings/meetings.server";
 import { signedInStaff } from "../support/staff";
 import { futureDay1 } from "../support/inspections";
 
@@ -246,12 +254,68 @@ const ROUTES: Array<{
     loader: WHOLE_TEAM,
     action: WHOLE_TEAM,
   },
+  {
+    name: "meetings",
+    module: meetings,
+    path: (slug) => `/staff/inspections/${slug}/meetings`,
+    params: (slug) => ({ slug }),
+    loader: AREA,
+  },
+  {
+    name: "new meeting",
+    module: newMeeting,
+    path: (slug) => `/staff/inspections/${slug}/meetings/new`,
+    params: (slug) => ({ slug }),
+    loader: AREA,
+    action: AREA,
+  },
+  {
+    name: "meeting attendees",
+    module: meetingPage,
+    path: (slug) => `/staff/inspections/${slug}/meetings/${meetingId}`,
+    params: (slug) => ({ slug, meetingId }),
+    loader: AREA,
+    action: AREA,
+  },
+  {
+    name: "meeting attendees CSV",
+    module: meetingCsv,
+    path: (slug) => `/staff/inspections/${slug}/meetings/${meetingId}/attendees.csv`,
+    params: (slug) => ({ slug, meetingId }),
+    loader: AREA,
+  },
+  {
+    name: "edit meeting",
+    module: editMeeting,
+    path: (slug) => `/staff/inspections/${slug}/meetings/${meetingId}/edit`,
+    params: (slug) => ({ slug, meetingId }),
+    loader: AREA,
+    action: AREA,
+  },
+  {
+    name: "message meeting",
+    module: messageMeeting,
+    path: (slug) => `/staff/inspections/${slug}/meetings/${meetingId}/message`,
+    params: (slug) => ({ slug, meetingId }),
+    loader: AREA,
+    action: AREA,
+  },
+  // After the other meeting rows: the first permitted request cancels the meeting.
+  {
+    name: "cancel meeting",
+    module: cancelMeeting,
+    path: (slug) => `/staff/inspections/${slug}/meetings/${meetingId}/cancel`,
+    params: (slug) => ({ slug, meetingId }),
+    loader: AREA,
+    action: AREA,
+  },
   // Last: signing out ends the sessions the other rows use.
   { name: "sign out", module: signOut, path: () => "/staff/sign-out", params: () => ({}), action: ANY_STAFF },
 ];
 
 let inspection: Inspection;
 let questionId: string;
+let meetingId: string;
 const visitors = {} as Record<Who, { cookie?: string; csrf?: string }>;
 
 beforeAll(async () => {
@@ -262,6 +326,24 @@ beforeAll(async () => {
     NewInspection.parse({ localAreaName: "Elsewhere", kind: "full", day1: futureDay1(100) }),
   );
   questionId = (await questionsOf((await findSurvey(inspection.id, "parents"))!.id))[0]!.id;
+  const day = new Date(Date.now() + 30 * 24 * 60 * 60_000).toISOString().slice(0, 10);
+  meetingId = (
+    await createMeeting(inspection.id, {
+      title: "Matrix meeting",
+      focus: "Everything",
+      date: day,
+      startTime: "16:00",
+      endTime: "17:00",
+      format: "online",
+      venue: null,
+      venueAccess: [],
+      accessNotes: null,
+      joiningInstructions: "A link",
+      capacity: 10,
+      closesDate: day,
+      closesTime: "12:00",
+    })
+  ).id;
   visitors.signedOut = {};
   visitors.admin = await signedInStaff("admin@example.org", { global: ["admin"] });
   visitors.creator = await signedInStaff("creator@example.org", { global: ["inspector"] });

@@ -34,9 +34,10 @@ describe("can", () => {
         "results.view",
         "promotion.use",
         "promotion.reach",
+        "meetings.manage",
       ],
     ],
-    ["lano", ["inspection.view", "settings.manage", "promotion.use", "promotion.reach"]],
+    ["lano", ["inspection.view", "settings.manage", "promotion.use", "promotion.reach", "meetings.manage"]],
     ["pcf", ["inspection.view", "questions.review", "promotion.use", "promotion.reach"]],
   ] as const)("a %s may do exactly %j on their inspection", (role, allowed) => {
     const member = user({ inspectionRoles: { "1": role } });
