@@ -43,7 +43,7 @@ export async function startApp(
       timeoutMs,
     );
     const check = () => {
-      const ready = output.match(/Portal ready on (http:\/\/\S+)/);
+      const ready = output.match(/Portal ready on (http:\/\/[^\s"]+)/);
       if (ready) {
         clearTimeout(timer);
         resolve(ready[1]!);
