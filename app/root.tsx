@@ -10,15 +10,14 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { resourcesVersion, translatorFor } from "~/i18n/i18next.server";
 import { DEFAULT_LANGUAGE, textDirection } from "~/i18n/languages";
 import styles from "~/ui/app.css";
-import { ErrorPage } from "~/ui/ErrorPage";
 import { useFocusOnNavigation } from "~/ui/focus";
 import { useNonce } from "~/ui/nonce";
 import { SiteFooter, SiteHeader } from "~/ui/Shell";
+import { errorTitleKey, StatusError } from "~/ui/StatusError";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -33,19 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     translations: resourcesVersion,
     serviceName: t("serviceName"),
-    errorTitles: {
-      notFound: t("errors.notFound.title"),
-      forbidden: t("errors.forbidden.title"),
-      failed: t("errors.failed.title"),
-    },
+    // The <title> of each error page, by status (the page itself is StatusError).
+    errorTitles: Object.fromEntries(
+      [400, 403, 404, 409, 413, 415, 429, 500, 503].map((status) => [status, t(errorTitleKey(status))]),
+    ),
   });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!data) return [{ title: "Error" }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title =
-    status === 404 ? data.errorTitles.notFound : status === 403 ? data.errorTitles.forbidden : data.errorTitles.failed;
+  const title = data.errorTitles[status] ?? data.errorTitles[500];
   return [{ title: error ? `${title} – ${data.serviceName}` : data.serviceName }];
 };
 
@@ -85,27 +82,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation("common");
-  if (isRouteErrorResponse(error) && error.status === 403) {
-    return (
-      <ErrorPage title={t("errors.forbidden.title")}>
-        <p>{t("errors.forbidden.body")}</p>
-      </ErrorPage>
-    );
-  }
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <ErrorPage title={t("errors.notFound.title")}>
-        <p>{t("errors.notFound.typed")}</p>
-        <p>{t("errors.notFound.pasted")}</p>
-        <p>{t("errors.notFound.link")}</p>
-      </ErrorPage>
-    );
-  }
-  return (
-    <ErrorPage title={t("errors.failed.title")}>
-      <p>{t("errors.failed.tryLater")}</p>
-    </ErrorPage>
-  );
+  return <StatusError error={useRouteError()} />;
 }

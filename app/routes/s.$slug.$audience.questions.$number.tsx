@@ -9,6 +9,7 @@ import { channelParam, loadRespondent } from "~/surveys/respondent.server";
 import { saveAnswer } from "~/surveys/responding.server";
 import { SafeguardingNotice } from "~/surveys/SafeguardingNotice";
 import { ErrorSummary } from "~/ui/forms";
+import { OutageBoundary } from "~/ui/OutageBoundary";
 import { pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["survey"] };
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!answerLimit.attempt(context.clientAddress)) throw tooManyRequests();
+  if (!(await answerLimit.allows(context.clientAddress))) throw tooManyRequests();
   const { open, draft, base, number, question, fromCheck } = await load(request, params);
   const formData = await request.formData();
   const submitted = formData.getAll("answer").map(String);
@@ -62,6 +63,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
+
+// If the database is away as the answer is sent, the page keeps the answer and offers Continue again.
+export const ErrorBoundary = OutageBoundary;
 
 export default function QuestionPage() {
   const data = useLoaderData<typeof loader>();

@@ -14,6 +14,7 @@ import { findSurvey, questionsOf } from "~/surveys/surveys.server";
 import { CsrfField, ErrorSummary, plainField, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
+import { pageParam } from "~/http/params.server";
 
 export const handle = { i18n: ["results"] };
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   // A fresh random order for each reading, kept while paging through it.
   const seed = url.searchParams.get("order") ?? randomBytes(6).toString("hex");
-  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const page = pageParam(url.searchParams.get("page"));
   const enough = (await surveyTotals(survey.id)).responses >= disclosureRules.minAnswers;
   const lists = await redactionLists(inspection.id);
   const read = (options: { pattern?: string; limit: number; offset: number }) =>

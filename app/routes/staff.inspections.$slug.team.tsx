@@ -12,6 +12,7 @@ import { ChoicesField, CsrfField, ErrorSummary, summaryErrors, TextField } from 
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
 import { AccessTable } from "~/auth/AccessTable";
+import { idParam } from "~/http/params.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, inspection } = await requireInspectionPermission(request, "staff.manage", params.slug);
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/staff/inspections/${session.inspection.slug}/team`;
 
   if (formData.get("intent") === "remove") {
-    const userId = String(formData.get("userId"));
+    const userId = idParam(formData.get("userId"));
     // Nobody removes themselves: an inspection must never be left without the person managing it.
     if (userId !== session.user.id) await removeInspectionRole(userId, session.inspection.id);
     return redirect(base);

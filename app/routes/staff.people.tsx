@@ -12,6 +12,7 @@ import { ChoicesField, CsrfField, ErrorSummary, summaryErrors, TextField } from 
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
 import { AccessTable } from "~/auth/AccessTable";
+import { idParam } from "~/http/params.server";
 
 /** Admins grant the roles that are not tied to one inspection: admin, and inspectors who may create them. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireCsrf(session, formData);
   const { locale, t } = await translatorFor(request, "staff");
   if (formData.get("intent") === "remove") {
-    const userId = String(formData.get("userId"));
+    const userId = idParam(formData.get("userId"));
     const role = formData.get("role") === "admin" ? "admin" : "inspector";
     if (userId !== session.user.id) await removeGlobalRole(userId, role);
     return redirect("/staff/people");

@@ -1,6 +1,7 @@
 import type { Params } from "@remix-run/react";
 import { requireInspectionPermission } from "~/auth/guard.server";
 import type { Action } from "~/auth/permissions";
+import { idParam } from "~/http/params";
 import { isAudience } from "./questions";
 import { findQuestion, findSurvey } from "./surveys.server";
 
@@ -17,7 +18,7 @@ export async function loadSurvey(request: Request, params: Params, action: Actio
 /** As loadSurvey, plus the question named by :questionId, which must belong to that survey. */
 export async function loadQuestion(request: Request, params: Params, action: Action) {
   const loaded = await loadSurvey(request, params, action);
-  const question = await findQuestion(loaded.survey.id, params.questionId ?? "");
+  const question = await findQuestion(loaded.survey.id, idParam(params.questionId));
   if (!question) throw notFound();
   return { ...loaded, question };
 }
