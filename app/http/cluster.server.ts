@@ -207,7 +207,12 @@ export async function runWorker(build: ServerBuild) {
   // A slow client may not hold a worker's attention for long.
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
+  // Requests in progress, for a shutdown that lets them finish. (The server never listens itself, so
+  // server.close() cannot be waited on: it would answer at once that it is not listening.)
+  let inFlight = 0;
   server.on("request", (_request, response) => {
+    inFlight += 1;
+    response.once("close", () => (inFlight -= 1));
     if (stopping) response.setHeader("Connection", "close");
   });
   process.on("message", (message: unknown, socket?: Socket) => {
@@ -236,12 +241,12 @@ export async function runWorker(build: ServerBuild) {
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    // Requests in progress finish; idle keep-alive connections close now; then the rest are cut.
-    const closed = new Promise((resolve) => server.close(resolve));
-    server.closeIdleConnections();
-    const idle = setInterval(() => server.closeIdleConnections(), 250);
-    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    clearInterval(idle);
+    // Requests in progress finish (for up to 15 s); idle keep-alive connections close; then the rest are cut.
+    const deadline = Date.now() + 15_000;
+    while (inFlight > 0 && Date.now() < deadline) {
+      server.closeIdleConnections();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     server.closeAllConnections();
     await mailWorker?.stop();
     await sql.end({ timeout: 5 });

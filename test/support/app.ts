@@ -4,6 +4,8 @@ import { freePort } from "../../db/embedded";
 
 export interface RunningApp {
   url: string;
+  /** The app's primary process (the shell's, with npmStart). */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -58,6 +60,7 @@ export async function startApp(
 
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
