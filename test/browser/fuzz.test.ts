@@ -360,6 +360,31 @@ describe("every form, with random and hostile values in every encoding", () => {
   );
 });
 
+describe("staff pages are never cached and never leak their address", () => {
+  const staffRoutes = routes.filter((route) => route.segments[0] === "staff");
+  test.each(staffRoutes.map((route) => [route.id, route] as const))("%s", async (_id, route) => {
+    const address = addressOf(route, (param) => saneParam(param, route));
+    const responses = [];
+    for (const role of ["signedOut", "admin"] as const) {
+      const headers = new Headers(sessions[role].cookie ? { Cookie: sessions[role].cookie! } : {});
+      if (route.hasLoader) responses.push(await fetch(`${baseURL}${address}`, { headers, redirect: "manual" }));
+      // A form sent without its anti-forgery token is refused, and the refusal is not cached either.
+      if (route.hasAction) {
+        headers.set("Content-Type", "application/x-www-form-urlencoded");
+        responses.push(
+          await fetch(`${baseURL}${address}`, { method: "POST", headers, body: "x=1", redirect: "manual" }),
+        );
+      }
+    }
+    for (const response of responses) {
+      expect(response.status).toBeLessThan(500);
+      expect(response.headers.get("Cache-Control"), `${address} ${response.status}`).toBe("no-store");
+      expect(response.headers.get("Referrer-Policy"), `${address} ${response.status}`).toBe("no-referrer");
+    }
+    expect(responses.length).toBeGreaterThan(0);
+  });
+});
+
 test("the fuzzing reached every route file", () => {
   const files = readdirSync(path.resolve("app/routes")).filter((file) => /\.(tsx?|jsx?)$/.test(file));
   expect(routes.map((route) => route.file).sort()).toEqual(files.sort());
