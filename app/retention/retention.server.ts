@@ -32,37 +32,32 @@ export async function runRetention({
   dryRun = false,
   now = new Date(),
 }: { dryRun?: boolean; now?: Date } = {}): Promise<RetentionOutcome[] | undefined> {
-  const reserved = await sql.reserve();
-  try {
-    const [{ locked }] = (await reserved`select pg_try_advisory_lock(${RETENTION_LOCK}) as locked`) as unknown as [
-      { locked: boolean },
-    ];
+  // A transaction-scoped lock, held by a transaction kept open while the rules run: it is released
+  // however the job ends, and works through PgBouncer's transaction pooling (a session lock would not).
+  return sql.begin(async (lock) => {
+    const [{ locked }] = await lock<
+      [{ locked: boolean }]
+    >`select pg_try_advisory_xact_lock(${RETENTION_LOCK}) as locked`;
     if (!locked) return undefined;
-    try {
-      const outcomes: RetentionOutcome[] = [];
-      for (const rule of retentionRules) {
-        let count = 0;
-        try {
-          await sql.begin(async (tx) => {
-            count = await rule.apply(tx, { dryRun, now });
-            if (dryRun) throw new DryRun();
-          });
-        } catch (error) {
-          if (!(error instanceof DryRun)) {
-            log.warn({ rule: rule.name, err: describeForLog(error) }, "retention rule failed");
-            outcomes.push({ name: rule.name, keptFor: rule.keptFor, count: 0, failed: true });
-            continue;
-          }
+    const outcomes: RetentionOutcome[] = [];
+    for (const rule of retentionRules) {
+      let count = 0;
+      try {
+        await sql.begin(async (tx) => {
+          count = await rule.apply(tx, { dryRun, now });
+          if (dryRun) throw new DryRun();
+        });
+      } catch (error) {
+        if (!(error instanceof DryRun)) {
+          log.warn({ rule: rule.name, err: describeForLog(error) }, "retention rule failed");
+          outcomes.push({ name: rule.name, keptFor: rule.keptFor, count: 0, failed: true });
+          continue;
         }
-        outcomes.push({ name: rule.name, keptFor: rule.keptFor, count });
       }
-      return outcomes;
-    } finally {
-      await reserved`select pg_advisory_unlock(${RETENTION_LOCK})`;
+      outcomes.push({ name: rule.name, keptFor: rule.keptFor, count });
     }
-  } finally {
-    reserved.release();
-  }
+    return outcomes;
+  });
 }
 
 /** Runs the job now and then every `everyMs` (hourly: drafts and sessions expire by the half hour). */

@@ -1,13 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { createCookie } from "@remix-run/node";
 import fc from "fast-check";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { portal } from "../support/cli";
 import { futureDay1 } from "../support/inspections";
 import { addressOf, appRoutes, type AppRoute } from "../support/routes";
+import { sessionMaker } from "../support/sessions";
 
 /**
  * Property-based fuzzing of the running app over HTTP (so through the edge checks as in production):
@@ -94,20 +94,12 @@ beforeAll(async () => {
   questionId = question!.id;
 
   // Sessions made as the app makes them: a random id in a cookie signed with the app's secret.
-  const secret = readFileSync(path.join(inject("appDataDir"), "session-secret"), "utf8").trim();
-  const cookie = createCookie("staff_session", { secrets: [secret], path: "/", httpOnly: true, sameSite: "lax" });
+  newSession = sessionMaker(sql, inject("appDataDir"));
   const roles: Record<Exclude<Role, "signedOut">, [global: string | null, onInspection: string | null]> = {
     admin: ["admin", null],
     inspector: [null, "inspector"],
     lano: [null, "lano"],
     pcf: [null, "pcf"],
-  };
-  newSession = async (userId) => {
-    const id = randomBytes(32).toString("base64url");
-    const csrf = randomBytes(32).toString("base64url");
-    const hash = createHash("sha256").update(id).digest();
-    await sql`insert into staff_sessions (id_hash, user_id, csrf_token) values (${hash}, ${userId}, ${csrf})`;
-    return { cookie: (await cookie.serialize(id)).split(";")[0]!, csrf };
   };
   sessions.signedOut = {};
   for (const [role, [global, local]] of Object.entries(roles) as Array<[Role, [string | null, string | null]]>) {

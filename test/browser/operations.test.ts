@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { freePort } from "../../db/embedded";
+import { LANGUAGE_CODES, textDirection } from "~/i18n/languages";
 import { startApp, type RunningApp } from "../support/app";
+import { contextOptions, expectNoAxeViolations, launchChromium, serverRenderedOnly, WIDTHS } from "../support/browser";
 import { portal } from "../support/cli";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
 
@@ -157,11 +159,21 @@ describe("faults", () => {
     expect(page.headers.get("Cache-Control")).toBe("no-store");
     expect(page.body).toContain("Niestety serwis jest niedostępny");
     // ...and an answer sent now is kept on the page, shown back, with Continue to send it again.
-    const sent = await parent.post("/s/demo/parents/questions/9", [
-      ["answer", FREE_TEXT],
-      ["intent", "continue"],
-    ]);
-    expect(sent.status).toBe(503);
+    // (Sent in every language at once, for the accessibility scan below.)
+    const outage = await Promise.all(
+      LANGUAGE_CODES.map((language) =>
+        parent.fetch("/s/demo/parents/questions/9", {
+          method: "POST",
+          headers: { "Accept-Language": language },
+          body: new URLSearchParams([
+            ["answer", FREE_TEXT],
+            ["intent", "continue"],
+          ]),
+        }),
+      ),
+    );
+    expect(outage.map((response) => response.status)).toEqual(LANGUAGE_CODES.map(() => 503));
+    const sent = outage[0]!;
     expect(sent.headers.get("Retry-After")).toMatch(/^\d+$/);
     expect(sent.body).toContain("Your answer has not been saved yet");
     expect(sent.body).toContain(FREE_TEXT);
@@ -182,7 +194,30 @@ describe("faults", () => {
     );
     expect(chosen![0]).toContain("checked");
     expect((await parent.fetch("/s/demo/parents/questions/9")).body).toContain(FREE_TEXT);
-  }, 90_000);
+
+    // The page that kept the answer, as the server sent it, has no accessibility faults in any language.
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext(contextOptions(WIDTHS[0], { baseURL: app.url }));
+      await serverRenderedOnly(context);
+      const page = await context.newPage();
+      for (const [index, language] of LANGUAGE_CODES.entries()) {
+        await page.route("**/__outage", (route) =>
+          route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: outage[index]!.body }),
+        );
+        await page.goto("/__outage");
+        expect(await page.getAttribute("html", "lang")).toBe(language);
+        expect(await page.getAttribute("html", "dir")).toBe(textDirection(language));
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          await expectNoAxeViolations(page, `the answer kept during an outage (${language}, ${width} px)`);
+        }
+        await page.unroute("**/__outage");
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   test("every worker killed at once: the port stays held and every request is served", async () => {
     await until(async () => workerPids().length === 2 && (await ready()));
