@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { resourcesVersion, translatorFor } from "~/i18n/i18next.server";
 import { DEFAULT_LANGUAGE, textDirection } from "~/i18n/languages";
@@ -40,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  if (!data) return [{ title: "Error" }];
+  // No root data: an action failed and its error reached this boundary, whose loader then does not run.
+  // The Layout writes the title itself, in the reader's language.
+  if (!data) return [];
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title = data.errorTitles[status] ?? data.errorTitles[500];
   return [{ title: error ? `${title} – ${data.serviceName}` : data.serviceName }];
@@ -48,9 +51,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? DEFAULT_LANGUAGE;
+  const error = useRouteError();
+  // Without root data (see meta), the language the server chose for this request still holds.
+  const { i18n, t } = useTranslation("common");
+  const locale = data?.locale ?? i18n.language ?? DEFAULT_LANGUAGE;
   const nonce = useNonce();
   useChangeLanguage(locale);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
 
   return (
     <html lang={locale} dir={textDirection(locale)} data-translations={data?.translations}>
@@ -59,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b0c0c" />
         <Meta />
+        {data ? null : <title>{`${t(errorTitleKey(status))} – ${t("serviceName")}`}</title>}
         <Links />
       </head>
       <body>

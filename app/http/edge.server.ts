@@ -46,12 +46,21 @@ export function checkAddress(request: Request, response: Response, next: NextFun
 }
 
 /**
- * Forms post only to their own site: a cross-site POST (a forged request) is refused, and so is an
- * Origin that is not a web address at all ("null" from sandboxed frames and file: pages, or garbage).
+ * Forms post only to their own site: a cross-site POST (a forged request) is refused (403), and so is
+ * an Origin that is not a web address at all. "null" is a real origin, though: browsers send it for a
+ * same-site form on a page with `Referrer-Policy: no-referrer` (every staff page), so it is judged by
+ * Sec-Fetch-Site instead, refused when that says the form came from another site. (A browser too old
+ * to send Sec-Fetch-Site still sends no SameSite=Lax cookie with a cross-site POST, and staff forms
+ * also carry an anti-forgery token.)
  */
 export function checkOrigin(request: Request, response: Response, next: NextFunction) {
   const origin = request.get("origin");
   if (request.method === "GET" || request.method === "HEAD" || origin === undefined) return next();
+  if (origin === "null") {
+    const site = request.get("sec-fetch-site");
+    if (site === undefined || site === "same-origin") return next();
+    return void refused("crossSite")(request, response);
+  }
   let host: string | undefined;
   try {
     const url = new URL(origin);

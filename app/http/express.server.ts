@@ -137,6 +137,9 @@ function remixHandler(build: ServerBuild) {
       const form = (request as Request & { form?: string }).form;
       const headers = new Headers();
       for (const [name, value] of Object.entries(request.headers)) {
+        // Origin was judged at the edge (checkOrigin); Remix's own check would turn "null", or an
+        // X-Forwarded-Host a client made up, into a 500. The address is built from Host alone.
+        if (name === "origin" || name === "x-forwarded-host") continue;
         for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
       }
       const remixRequest = new globalThis.Request(url.href, {

@@ -10,7 +10,7 @@ import { saveAnswer } from "~/surveys/responding.server";
 import { SafeguardingNotice } from "~/surveys/SafeguardingNotice";
 import { ErrorSummary } from "~/ui/forms";
 import { OutageBoundary } from "~/ui/OutageBoundary";
-import { pageTitle } from "~/ui/meta";
+import { errorPageTitle, pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["survey"] };
 
@@ -62,7 +62,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(next, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) =>
+  pageTitle(matches, data?.title ?? errorPageTitle(matches, error));
 
 // If the database is away as the answer is sent, the page keeps the answer and offers Continue again.
 export const ErrorBoundary = OutageBoundary;

@@ -297,7 +297,7 @@ describe("every form, with random and hostile values in every encoding", () => {
             "none",
             "broken-multipart",
           ),
-          fc.constantFrom("same", "same", "none", "null", "garbage", "other"),
+          fc.constantFrom("same", "same", "none", "null", "null-cross-site", "garbage", "other"),
           async (params, fields, intent, role, encoding, origin) => {
             await sql`delete from rate_limits`;
             // Signing out would end the role's session for the rest of the run: a spare one signs out.
@@ -314,9 +314,13 @@ describe("every form, with random and hostile values in every encoding", () => {
               headers.Origin = {
                 same: new URL(baseURL).origin,
                 null: "null",
+                "null-cross-site": "null",
                 garbage: "::not a url::",
                 other: "https://evil.example",
               }[origin]!;
+              if (origin === "null-cross-site") headers["Sec-Fetch-Site"] = "cross-site";
+              // A forwarded host no proxy of ours sent.
+              if (fields.length % 4 === 1) headers["X-Forwarded-Host"] = "evil.example";
             }
             let body: BodyInit;
             if (encoding === "urlencoded") {

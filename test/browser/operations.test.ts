@@ -176,6 +176,7 @@ describe("faults", () => {
     const sent = outage[0]!;
     expect(sent.headers.get("Retry-After")).toMatch(/^\d+$/);
     expect(sent.body).toContain("Your answer has not been saved yet");
+    expect(sent.body).toContain("<title>Sorry, the service is unavailable – ");
     expect(sent.body).toContain(FREE_TEXT);
     const retry = hiddenFields(sent.body);
     expect(retry).toContainEqual(["answer", FREE_TEXT]);
