@@ -8,6 +8,7 @@ import { migrate } from "../../db/migrate";
 import { seedDemo } from "../../db/seed-demo";
 import { closeDatabase, database, sql } from "~/db.server";
 import { env } from "~/env.server";
+import { SlugTakenError } from "~/inspections/inspections.server";
 import { startMailWorker } from "~/mail/outbox.server";
 import { scheduleRetention } from "~/retention/retention.server";
 import { createExpressApp } from "./express.server";
@@ -41,7 +42,10 @@ export async function runPrimary() {
   database.supervise?.((line) => log.warn({ component: "postgres" }, line));
   await untilDatabaseAnswers(async () => {
     await migrate(sql);
-    await seedDemo({ refresh: false });
+    // Several instances starting at once on an empty database race to seed the demo: one wins.
+    await seedDemo({ refresh: false }).catch((error) => {
+      if (!(error instanceof SlugTakenError)) throw error;
+    });
   });
 
   const ready = new Set<Worker>();

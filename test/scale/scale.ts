@@ -157,7 +157,11 @@ async function main() {
   const a = startInstance("A", portA, env);
   const b = startInstance("B", portB, env);
   for (const instance of [a, b]) {
-    await waitFor(`instance ${instance.name} ready`, async () => /Portal ready/.test(instance.output()), 90_000);
+    await waitFor(`instance ${instance.name} ready`, async () => /Portal ready/.test(instance.output()), 120_000).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}; its output:\n${instance.output().slice(-2000)}`);
+      },
+    );
   }
   log(`instances A on ${portA} and B on ${portB}`);
 
