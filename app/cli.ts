@@ -22,7 +22,9 @@ Commands:
   add-staff --email E --role admin|inspector|lano|pcf [--inspection SLUG]
                                        give someone staff access (admin: every inspection; inspector
                                        without --inspection: may create inspections)
-  mail-worker                          send queued emails until stopped with Ctrl+C`;
+  mail-worker                          send queued emails until stopped with Ctrl+C
+  retention [--dry-run]                delete personal data past its retention period (the app also
+                                       does this every hour); --dry-run only counts what would go`;
 
 class UsageError extends Error {}
 
@@ -191,6 +193,29 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
           ? "for every inspection"
           : "who may create inspections";
       console.log(`${email} is now ${role} ${scope}. They sign in at /staff/sign-in.`);
+    });
+  },
+
+  async retention(args) {
+    let dryRun = false;
+    try {
+      dryRun =
+        parseArgs({ args, options: { "dry-run": { type: "boolean" } }, strict: true }).values["dry-run"] === true;
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    await withDatabase(async () => {
+      const { runRetention } = await import("./retention/retention.server");
+      const outcomes = await runRetention({ dryRun });
+      if (!outcomes) throw new Error("The retention job is running in another process right now; try again shortly.");
+      // Counts per kind only: never anything from the rows themselves.
+      const width = Math.max(...outcomes.map((outcome) => outcome.name.length));
+      console.log(dryRun ? "Dry run: nothing deleted. Would delete:" : "Deleted:");
+      for (const outcome of outcomes) {
+        const count = outcome.failed ? "FAILED" : String(outcome.count);
+        console.log(`  ${outcome.name.padEnd(width)}  ${count.padStart(7)}  (kept ${outcome.keptFor})`);
+      }
+      if (outcomes.some((outcome) => outcome.failed)) throw new Error("A retention rule failed; see the log above.");
     });
   },
 

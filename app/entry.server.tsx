@@ -2,6 +2,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { currentRequest, describeForLog, log, noteRoute } from "~/http/log.server";
 import { i18n, rememberLookups, translations } from "~/i18n/i18next.server";
 import { NonceProvider } from "~/ui/nonce";
 
@@ -25,6 +26,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // The page's own route names the request in the log (routes without a loader are noted only here).
+  const leaf = remixContext.staticHandlerContext.matches.at(-1);
+  if (leaf) noteRoute(leaf.route.id, Number.MAX_SAFE_INTEGER);
   const i18next = rememberLookups(
     translations.cloneInstance({ lng: await i18n.getLocale(request), initImmediate: false }),
   );
@@ -56,9 +60,11 @@ function withErrorTitle(html: string, prefix: string): string {
   );
 }
 
-/** Logs server errors with the path only: query strings and bodies may hold personal details. */
+/**
+ * Logs server errors by route id (noted in the request's context), class, code and stack frames: never
+ * the path (it can hold a sign-in or resume token) nor the message (it can quote what someone typed).
+ */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  const { pathname } = new URL(request.url);
-  console.error(`[error] ${request.method} ${pathname}`, error instanceof Error ? error.stack : error);
+  log.error({ ...currentRequest(), err: describeForLog(error) }, "route failed");
 };

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -16,6 +17,28 @@ const threshold = (fallback: number) =>
       .max(100, "must be at most 100")
       .default(fallback),
   );
+
+const days = (fallback: number) =>
+  z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a number of days" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(3650, "must be at most 3650")
+      .default(fallback),
+  );
+
+/** A hop count, "false", or IPv4/IPv6 addresses and CIDR ranges separated by commas. */
+function isTrustProxy(value: string): boolean {
+  if (value === "false" || /^\d{1,2}$/.test(value)) return true;
+  return value.split(",").every((part) => {
+    const [address, bits, ...rest] = part.trim().split("/");
+    if (rest.length > 0 || !address || isIP(address) === 0) return false;
+    if (bits === undefined) return true;
+    return /^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128);
+  });
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(blankIsUnset, z.enum(["development", "production", "test"]).default("development")),
@@ -90,15 +113,37 @@ const EnvSchema = z.object({
       .max(168, "must be at most 168")
       .default(24),
   ),
-  // Behind a load balancer: how many proxies to trust for the client's address (rate limits only).
+  // Behind a load balancer: how many proxies to trust for the client's address (rate limits only), or
+  // the proxies' own addresses. Never "true": that would believe any client's X-Forwarded-For.
   TRUST_PROXY: z.preprocess(
     blankIsUnset,
     z
       .string()
-      .regex(/^(true|false|\d+)$/, "must be true, false or a number of proxies")
       .default("false")
-      .transform((value) => (value === "true" ? true : value === "false" ? false : Number(value))),
+      .refine(isTrustProxy, "must be a number of proxies or a comma-separated list of their IP addresses")
+      .transform((value): number | string[] | false =>
+        value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value.split(",").map((part) => part.trim()),
+      ),
   ),
+  // Prometheus metrics on a private port (unset: off), bound to METRICS_HOST (the loopback address unless set).
+  METRICS_PORT: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a port number" })
+      .int("must be a whole number")
+      .min(1, "must be between 1 and 65535")
+      .max(65535, "must be between 1 and 65535")
+      .optional(),
+  ),
+  METRICS_HOST: z.preprocess(blankIsUnset, z.string().ip("must be an IP address").default("127.0.0.1")),
+  // Log level for the JSON logs on standard output.
+  LOG_LEVEL: z.preprocess(
+    blankIsUnset,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  ),
+  // Retention of personal data, in days after on-site day 1 (see README "Retention").
+  RETENTION_CONTACT_DAYS: days(28),
+  RETENTION_FREE_TEXT_DAYS: days(90),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,18 +1,17 @@
-import { deleteExpiredSignIns } from "./auth/sessions.server";
+import { log, describeForLog } from "./http/log.server";
 import { runMeetingJobs } from "./meetings/bookings.server";
 import { sendDueReachEmails } from "./promotion/reach-emails.server";
-import { deleteExpiredDrafts } from "./surveys/drafts.server";
 
 /**
- * Deletes what must not outlive its use: survey drafts once they can no longer be submitted, and
- * spent sign-in links and sessions. Runs in every app process; the deletes are harmless if repeated.
- * Also queues the reach emails to the forum and the local area as they fall due (each once per inspection),
- * passes on open meeting offers that ran out and sends the day-before reminders.
+ * Work that falls due with time rather than with a request: the reach emails to the forum and the local
+ * area (each once per inspection), open meeting offers that ran out (passed on) and the day-before
+ * reminders. Run by the primary process every few minutes; each job is safe to repeat. Deleting what
+ * must not outlive its use is the retention job's (app/retention/).
  */
-export function startHousekeeping(everyMs = 10 * 60_000) {
+export function startHousekeeping(everyMs = 5 * 60_000) {
   const run = () =>
-    Promise.all([deleteExpiredDrafts(), deleteExpiredSignIns(), sendDueReachEmails(), runMeetingJobs()]).catch((error) =>
-      console.error("[housekeeping]", error instanceof Error ? error.message : error),
+    Promise.all([sendDueReachEmails(), runMeetingJobs()]).catch((error) =>
+      log.warn({ err: describeForLog(error) }, "housekeeping failed; the next run tries again"),
     );
   void run();
   return setInterval(run, everyMs).unref();

@@ -15,10 +15,10 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { resourcesVersion, translatorFor } from "~/i18n/i18next.server";
 import { DEFAULT_LANGUAGE, textDirection } from "~/i18n/languages";
 import styles from "~/ui/app.css";
-import { ErrorPage } from "~/ui/ErrorPage";
 import { useFocusOnNavigation } from "~/ui/focus";
 import { useNonce } from "~/ui/nonce";
 import { SiteFooter, SiteHeader } from "~/ui/Shell";
+import { errorTitleKey, StatusError } from "~/ui/StatusError";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -33,27 +33,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     translations: resourcesVersion,
     serviceName: t("serviceName"),
-    errorTitles: {
-      notFound: t("errors.notFound.title"),
-      forbidden: t("errors.forbidden.title"),
-      failed: t("errors.failed.title"),
-    },
+    // The <title> of each error page, by status (the page itself is StatusError).
+    errorTitles: Object.fromEntries(
+      [400, 403, 404, 409, 413, 415, 429, 500, 503].map((status) => [status, t(errorTitleKey(status))]),
+    ),
   });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  if (!data) return [{ title: "Error" }];
+  // No root data: an action failed and its error reached this boundary, whose loader then does not run.
+  // The Layout writes the title itself, in the reader's language.
+  if (!data) return [];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title =
-    status === 404 ? data.errorTitles.notFound : status === 403 ? data.errorTitles.forbidden : data.errorTitles.failed;
+  const title = data.errorTitles[status] ?? data.errorTitles[500];
   return [{ title: error ? `${title} – ${data.serviceName}` : data.serviceName }];
 };
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? DEFAULT_LANGUAGE;
+  const error = useRouteError();
+  // Without root data (see meta), the language the server chose for this request still holds.
+  const { i18n, t } = useTranslation("common");
+  const locale = data?.locale ?? i18n.language ?? DEFAULT_LANGUAGE;
   const nonce = useNonce();
   useChangeLanguage(locale);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
 
   return (
     <html lang={locale} dir={textDirection(locale)} data-translations={data?.translations}>
@@ -62,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b0c0c" />
         <Meta />
+        {data ? null : <title>{`${t(errorTitleKey(status))} – ${t("serviceName")}`}</title>}
         <Links />
       </head>
       <body>
@@ -85,27 +90,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation("common");
-  if (isRouteErrorResponse(error) && error.status === 403) {
-    return (
-      <ErrorPage title={t("errors.forbidden.title")}>
-        <p>{t("errors.forbidden.body")}</p>
-      </ErrorPage>
-    );
-  }
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <ErrorPage title={t("errors.notFound.title")}>
-        <p>{t("errors.notFound.typed")}</p>
-        <p>{t("errors.notFound.pasted")}</p>
-        <p>{t("errors.notFound.link")}</p>
-      </ErrorPage>
-    );
-  }
-  return (
-    <ErrorPage title={t("errors.failed.title")}>
-      <p>{t("errors.failed.tryLater")}</p>
-    </ErrorPage>
-  );
+  return <StatusError error={useRouteError()} />;
 }

@@ -60,12 +60,3 @@ export function csrfTokenMatches(session: StaffSession, submitted: FormDataEntry
   const given = Buffer.from(submitted);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
-
-/** Sessions past their time-outs and sign-in links past their expiry (run periodically). */
-export async function deleteExpiredSignIns() {
-  await sql`
-    delete from staff_sessions
-    where created_at < now() - make_interval(hours => ${ABSOLUTE_TIMEOUT_HOURS})
-       or last_seen_at < now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})`;
-  await sql`delete from sign_in_tokens where expires_at < now()`;
-}

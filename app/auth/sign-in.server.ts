@@ -9,8 +9,8 @@ import { findStaffIdByEmail, normaliseEmail } from "./staff.server";
 export const LINK_LIFETIME_MINUTES = 15;
 
 // Per address: stops a mailbox being flooded. Per client: stops one client trying many addresses.
-const perAddress = new RateLimiter(5, 15 * 60_000);
-const perClient = new RateLimiter(20, 15 * 60_000);
+const perAddress = new RateLimiter("sign-in-address", 5, 15 * 60_000);
+const perClient = new RateLimiter("sign-in-client", 20, 15 * 60_000);
 
 export type SignInRequestOutcome = "sent-if-known" | "too-many-from-client";
 
@@ -30,17 +30,18 @@ export async function requestSignInLink({
   /** Where to go after signing in (a path on this site). */
   next: string;
 }): Promise<SignInRequestOutcome> {
-  if (!perClient.attempt(clientAddress)) return "too-many-from-client";
+  if (!(await perClient.allows(clientAddress))) return "too-many-from-client";
   const address = normaliseEmail(email);
-  if (!perAddress.attempt(address)) return "sent-if-known";
+  if (!(await perAddress.allows(address))) return "sent-if-known";
   const userId = await findStaffIdByEmail(address);
   if (!userId) return "sent-if-known";
 
   const token = randomToken();
   await sql.begin(async (tx) => {
-    await tx`
+    const [{ expiresAt }] = await tx<[{ expiresAt: Date }]>`
       insert into sign_in_tokens (token_hash, user_id, expires_at)
-      values (${sha256(token)}, ${userId}, now() + make_interval(mins => ${LINK_LIFETIME_MINUTES}))`;
+      values (${sha256(token)}, ${userId}, now() + make_interval(mins => ${LINK_LIFETIME_MINUTES}))
+      returning expires_at`;
     await enqueueEmail(
       tx,
       composeEmail({
@@ -55,6 +56,7 @@ export async function requestSignInLink({
         },
         values: { minutes: LINK_LIFETIME_MINUTES },
       }),
+      { expiresAt },
     );
   });
   return "sent-if-known";

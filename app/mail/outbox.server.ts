@@ -15,12 +15,17 @@ import { createMailTransport, mailFrom, mailHost, type MailTransport } from "./t
  * or the main client. The subject is kept after sending, so it must not hold personal data.
  * The notification reaches listening workers only when the transaction commits. Returns the outbox id.
  */
-export async function enqueueEmail(db: Sql<any> | TransactionSql<any>, email: Email): Promise<string> {
+export async function enqueueEmail(
+  db: Sql<any> | TransactionSql<any>,
+  email: Email,
+  /** For a time-sensitive email (a sign-in link): when its link expires. */
+  { expiresAt }: { expiresAt?: Date } = {},
+): Promise<string> {
   const [row] = await db<{ id: string }[]>`
     with queued as (
-      insert into outbox (recipient, subject, text_body, html_body, ics, ics_method)
+      insert into outbox (recipient, subject, text_body, html_body, ics, ics_method, expires_at)
       values (${email.to}, ${email.subject}, ${email.text}, ${email.html},
-              ${email.calendar?.content ?? null}, ${email.calendar?.method ?? null})
+              ${email.calendar?.content ?? null}, ${email.calendar?.method ?? null}, ${expiresAt ?? null})
       returning id
     )
     select id, pg_notify('outbox', '') from queued`;
@@ -48,6 +53,14 @@ export interface DeliveryCounts {
 // Retries after 1, 2, 4 ... 64 minutes, then every 2 hours: 12 attempts span about 10 hours.
 export const DELIVERY_DEFAULTS = { baseDelayMs: 60_000, maxDelayMs: 2 * 60 * 60_000, maxAttempts: 12 };
 
+/**
+ * A time-sensitive email (one with an expiry) is retried every 30 seconds until it goes or expires, and
+ * is not sent at all once fewer than two minutes of its link would be left when it arrives: a link that
+ * has expired (or is about to) is no use to anyone, and its owner can ask for another.
+ */
+export const URGENT_RETRY_MS = 30_000;
+export const MIN_USEFUL_MS = 2 * 60_000;
+
 interface DueMessage {
   id: string;
   recipient: string;
@@ -58,6 +71,7 @@ interface DueMessage {
   icsMethod: "REQUEST" | "CANCEL" | null;
   attempts: number;
   createdAt: Date;
+  expiresAt: Date | null;
 }
 
 /** Sends every due message, one per transaction, until none is left (or `signal` aborts). */
@@ -71,13 +85,23 @@ export async function deliverDue(transport: MailTransport, options: DeliveryOpti
     const outcome = await sql.begin(async (tx) => {
       // The row stays locked while we talk to the mail server; other workers skip it rather than wait.
       const [message] = await tx<DueMessage[]>`
-        select id, recipient, subject, text_body, html_body, ics, ics_method, attempts, created_at
+        select id, recipient, subject, text_body, html_body, ics, ics_method, attempts, created_at, expires_at
         from outbox
         where status = 'pending' and next_attempt_at <= now()
         order by id
         limit 1
         for update skip locked`;
       if (!message) return undefined;
+
+      if (message.expiresAt && message.expiresAt.getTime() - Date.now() < MIN_USEFUL_MS) {
+        await tx`
+          update outbox
+          set status = 'failed', last_error = 'expired before it could be sent',
+              recipient = null, text_body = null, html_body = null
+          where id = ${message.id}`;
+        log(`Email ${message.id} was not sent: its link would have expired before it arrived`);
+        return "failed" as const;
+      }
 
       try {
         await transport.sendMail({
@@ -99,7 +123,7 @@ export async function deliverDue(transport: MailTransport, options: DeliveryOpti
       } catch (error) {
         const attempts = message.attempts + 1;
         const reason = describeError(error, message.recipient);
-        if (attempts >= maxAttempts) {
+        if (attempts >= maxAttempts && !message.expiresAt) {
           await tx`
             update outbox
             set status = 'failed', attempts = ${attempts}, last_error = ${reason},
@@ -108,7 +132,7 @@ export async function deliverDue(transport: MailTransport, options: DeliveryOpti
           log(`Email ${message.id} failed after ${attempts} attempts and will not be retried: ${reason}`);
           return "failed" as const;
         }
-        const delayMs = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1));
+        const delayMs = message.expiresAt ? URGENT_RETRY_MS : Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1));
         await tx`
           update outbox
           set attempts = ${attempts}, last_error = ${reason},

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { pageParam } from "~/http/params";
 import { displayQuestion, type Question } from "~/surveys/questions";
 import type { Survey } from "~/surveys/survey";
 import { comments } from "./aggregate.server";
@@ -44,7 +45,7 @@ export async function readComments({
   );
   // A fresh random order for each reading, kept while paging through it.
   const seed = url.searchParams.get("order") ?? randomBytes(6).toString("hex");
-  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const page = pageParam(url.searchParams.get("page"));
   const read = (options: { pattern?: string; limit: number; offset: number }) =>
     shown && chosen.length
       ? comments(survey.id, { seed, questionIds: chosen.map((question) => question.id), ...options })

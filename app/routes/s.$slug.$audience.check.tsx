@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!submitLimit.attempt(context.clientAddress)) throw tooManyRequests();
+  if (!(await submitLimit.allows(context.clientAddress))) throw tooManyRequests();
   const { open, draftId, state, locale, base } = await loadRespondent(request, params);
   if (state === "upcoming" || state === "closed") return redirect(base);
   const formData = await request.formData();

@@ -10,7 +10,8 @@ import { saveAnswer } from "~/surveys/drafts.server";
 import { channelParam, keepDraft, loadRespondent } from "~/surveys/public-survey.server";
 import { SafeguardingNotice } from "~/surveys/SafeguardingNotice";
 import { ErrorSummary } from "~/ui/forms";
-import { pageTitle } from "~/ui/meta";
+import { OutageBoundary } from "~/ui/OutageBoundary";
+import { errorPageTitle, pageTitle } from "~/ui/meta";
 
 export const handle = { i18n: ["survey"] };
 
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!answerLimit.attempt(context.clientAddress)) throw tooManyRequests();
+  if (!(await answerLimit.allows(context.clientAddress))) throw tooManyRequests();
   const { open, draft, base, number, question, fromCheck } = await load(request, params);
   const formData = await request.formData();
   const submitted = formData.getAll("answer").map(String);
@@ -63,7 +64,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(next, { headers: { "Set-Cookie": await keepDraft(open.survey, started.draftId, started.expires) } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) =>
+  pageTitle(matches, data?.title ?? errorPageTitle(matches, error));
+
+// If the database is away as the answer is sent, the page keeps the answer and offers Continue again.
+export const ErrorBoundary = OutageBoundary;
 
 export default function QuestionPage() {
   const data = useLoaderData<typeof loader>();

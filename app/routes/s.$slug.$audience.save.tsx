@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!contactLimit.attempt(context.clientAddress)) throw tooManyRequests();
+  if (!(await contactLimit.allows(context.clientAddress))) throw tooManyRequests();
   const { open, draft, locale, base } = await load(request, params);
   const submission = parseWithZod(await request.formData(), { schema: ResumeEmailSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });

@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!meetingLimit.attempt(context.clientAddress)) throw tooManyRequests();
+  if (!(await meetingLimit.allows(context.clientAddress))) throw tooManyRequests();
   const { inspection, meeting } = await load(params);
   const done = `/s/${inspection.slug}/meeting/${meeting.id}/done`;
   const formData = await request.formData();

@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const INTENTS: LinkIntent[] = ["accept", "decline", "cancel"];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!meetingLimit.attempt(context.clientAddress)) throw tooManyRequests();
+  if (!(await meetingLimit.allows(context.clientAddress))) throw tooManyRequests();
   const asked = String((await request.formData()).get("intent"));
   const intent = INTENTS.find((candidate) => candidate === asked);
   if (intent) await answerLink(params.slug ?? "", params.token ?? "", intent);

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!contactLimit.attempt(context.clientAddress)) throw tooManyRequests();
+  if (!(await contactLimit.allows(context.clientAddress))) throw tooManyRequests();
   const { inspection } = await load(request, params.slug);
   const formData = await request.formData();
   if (honeypotFilled(formData)) return redirect(`/s/${inspection.slug}/talk?sent`);

@@ -6,6 +6,7 @@ import { formatDateTime } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18next.server";
 import { auditEntries } from "~/results/audit.server";
 import { pageTitle } from "~/ui/meta";
+import { optionalId } from "~/http/params";
 
 const PAGE_SIZE = 50;
 
@@ -13,8 +14,8 @@ const PAGE_SIZE = 50;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit.view");
   const { locale, t } = await translatorFor(request, "staff");
-  const before = new URL(request.url).searchParams.get("before") ?? undefined;
-  const entries = await auditEntries({ limit: PAGE_SIZE, before: before && /^\d+$/.test(before) ? before : undefined });
+  const before = optionalId(new URL(request.url).searchParams.get("before"));
+  const entries = await auditEntries({ limit: PAGE_SIZE, before });
   return json({
     title: t("audit.title"),
     entries: entries.map((entry) => ({

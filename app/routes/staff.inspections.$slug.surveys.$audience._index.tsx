@@ -17,6 +17,8 @@ import { isLocked } from "~/surveys/window";
 import { ChoicesField, CsrfField, ErrorSummary, PostButton, summaryErrors } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
+import { idParam } from "~/http/params";
+import { surveyLocked } from "~/http/params.server";
 
 const languageName = (code: string) => LANGUAGES.find((language) => language.code === code)?.name ?? code;
 
@@ -64,11 +66,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "move-up":
     case "move-down":
-      await moveQuestion(inspection, survey, questionId, intent === "move-up" ? "up" : "down");
+      await moveQuestion(inspection, survey, idParam(questionId), intent === "move-up" ? "up" : "down").catch(
+        surveyLocked,
+      );
       return redirect(`${here}#question-${questionId}`);
     case "resolve":
-      await resolveComment(survey, String(formData.get("commentId")), session.user.id);
-      return redirect(`${here}#question-${questionId}`);
+      await resolveComment(survey, idParam(formData.get("commentId")), session.user.id);
+      return redirect(`${here}#question-${idParam(questionId)}`);
     case "share":
       await shareForReview(inspection, survey, locale);
       return redirect(here);

@@ -13,6 +13,7 @@ import { isLocked } from "~/surveys/window";
 import { CsrfField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
+import { surveyLocked } from "~/http/params.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { inspection, survey, question } = await loadQuestion(request, params, "questions.edit");
@@ -41,12 +42,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireCsrf(session, formData);
   const back = `/staff/inspections/${inspection.slug}/surveys/${survey.audience}`;
   if (formData.get("intent") === "remove") {
-    await removeQuestion(inspection, question);
+    await removeQuestion(inspection, question).catch(surveyLocked);
     return redirect(back);
   }
   const submission = parseWithZod(formData, { schema: QuestionFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
-  await updateQuestion(inspection, question, submission.value);
+  await updateQuestion(inspection, question, submission.value).catch(surveyLocked);
   return redirect(`${back}#question-${question.id}`);
 }
 

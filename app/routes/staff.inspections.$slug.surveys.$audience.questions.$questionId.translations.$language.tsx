@@ -13,6 +13,7 @@ import { isLocked } from "~/surveys/window";
 import { CsrfField, ErrorSummary, summaryErrors, TextareaField, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
+import { surveyLocked } from "~/http/params.server";
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const loaded = await loadQuestion(request, params, "questions.edit");
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireCsrf(session, formData);
   const submission = parseWithZod(formData, { schema: TranslationFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
-  await updateTranslation(inspection, question, language.code, submission.value);
+  await updateTranslation(inspection, question, language.code, submission.value).catch(surveyLocked);
   return redirect(back);
 }
 

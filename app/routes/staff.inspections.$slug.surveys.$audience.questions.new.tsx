@@ -11,6 +11,7 @@ import { addQuestion } from "~/surveys/authoring.server";
 import { isLocked } from "~/surveys/window";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
+import { surveyLocked } from "~/http/params.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { inspection, survey } = await loadSurvey(request, params, "questions.edit");
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success" || !kindsFor(survey.audience).includes(submission.value.kind)) {
     return json({ result: submission.reply() }, { status: 400 });
   }
-  await addQuestion(inspection, survey, submission.value);
+  await addQuestion(inspection, survey, submission.value).catch(surveyLocked);
   return redirect(`/staff/inspections/${inspection.slug}/surveys/${survey.audience}`);
 }
 

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/guard.server";
 import { can } from "~/auth/permissions";
+import { idParam } from "~/http/params";
 import { translatorFor } from "~/i18n/i18next.server";
 import { CommentList } from "~/surveys/CommentList";
 import { displayQuestion } from "~/surveys/questions";
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const question = await findQuestion(survey.id, submission.value.questionId);
+  const question = await findQuestion(survey.id, idParam(submission.value.questionId));
   if (!question) throw new Response("Not Found", { status: 404 });
   await addComment(question, user.id, submission.value.body);
   return redirect(`${new URL(request.url).pathname}#question-${question.id}`);

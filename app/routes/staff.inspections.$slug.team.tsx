@@ -11,6 +11,7 @@ import { inspectionTeam, removeInspectionRole } from "~/auth/staff.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
+import { idParam } from "~/http/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, inspection } = await requireInspectionPermission(request, "staff.manage", params.slug);
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/staff/inspections/${session.inspection.slug}/team`;
 
   if (formData.get("intent") === "remove") {
-    const userId = String(formData.get("userId"));
+    const userId = idParam(formData.get("userId"));
     // Nobody removes themselves: an inspection must never be left without the person managing it.
     if (userId !== session.user.id) await removeInspectionRole(userId, session.inspection.id);
     return redirect(base);

@@ -10,6 +10,7 @@ import { globalTeam, removeGlobalRole } from "~/auth/staff.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
+import { idParam } from "~/http/params";
 
 /** Admins grant the roles that are not tied to one inspection: admin, and inspectors who may create them. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireCsrf(session, formData);
   const { locale, t } = await translatorFor(request, "staff");
   if (formData.get("intent") === "remove") {
-    const userId = String(formData.get("userId"));
+    const userId = idParam(formData.get("userId"));
     const role = formData.get("role") === "admin" ? "admin" : "inspector";
     if (userId !== session.user.id) await removeGlobalRole(userId, role);
     return redirect("/staff/people");

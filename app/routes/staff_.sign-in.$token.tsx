@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await redeemSignInToken(params.token ?? "");
-  if (!userId) return redirect(`/staff/sign-in/${params.token}`);
+  if (!userId) return redirect(`/staff/sign-in/${encodeURIComponent(params.token ?? "")}`);
   const next = safeRedirect((await request.formData()).get("next"), "/staff");
   return redirect(next, { headers: { "Set-Cookie": await createSession(userId) } });
 }

@@ -147,9 +147,3 @@ export async function resumableUntil(open: PublicSurvey, token: string): Promise
     where resume_hash = ${sha256(token)} and survey_id = ${open.survey.id} and expires_at > now()`;
   return draft?.expiresAt ?? null;
 }
-
-/** Drafts that can no longer be submitted are deleted (run periodically by the app). */
-export async function deleteExpiredDrafts(): Promise<number> {
-  const deleted = await sql`delete from survey_drafts where expires_at <= now()`;
-  return deleted.count;
-}

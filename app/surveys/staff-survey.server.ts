@@ -1,8 +1,9 @@
 import type { Params } from "@remix-run/react";
 import { requireInspectionPermission } from "~/auth/guard.server";
 import type { Action } from "~/auth/permissions";
-import { isAudience } from "./survey";
+import { idParam } from "~/http/params";
 import { findQuestion, findSurvey } from "./authoring.server";
+import { isAudience } from "./survey";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -17,7 +18,7 @@ export async function loadSurvey(request: Request, params: Params, action: Actio
 /** As loadSurvey, plus the question named by :questionId, which must belong to that survey. */
 export async function loadQuestion(request: Request, params: Params, action: Action) {
   const loaded = await loadSurvey(request, params, action);
-  const question = await findQuestion(loaded.survey.id, params.questionId ?? "");
+  const question = await findQuestion(loaded.survey.id, idParam(params.questionId));
   if (!question) throw notFound();
   return { ...loaded, question };
 }

@@ -7,3 +7,13 @@ export function pageTitle(matches: Matches, title: string | undefined): MetaDesc
   const root = matches.find((match) => match?.id === "root")?.data as { serviceName?: string } | undefined;
   return [{ title: [title, root?.serviceName].filter(Boolean).join(" – ") }];
 }
+
+/** The title of the error page shown for `error` (a route's ErrorBoundary), from the root loader. */
+export function errorPageTitle(matches: Matches, error: unknown): string | undefined {
+  if (!error) return undefined;
+  const root = matches.find((match) => match?.id === "root")?.data as
+    | { errorTitles?: Record<string, string> }
+    | undefined;
+  const status = (error as { status?: unknown }).status;
+  return root?.errorTitles?.[typeof status === "number" ? status : 500] ?? root?.errorTitles?.[500];
+}

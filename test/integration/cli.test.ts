@@ -55,6 +55,25 @@ describe("portal CLI", () => {
     expect(second.stderr).toMatch(/already used by another inspection\. Choose another with --slug/);
   });
 
+  test("retention lists what it deletes by kind, and a dry run deletes nothing", async () => {
+    const { sql } = await import("~/db.server");
+    await sql`insert into rate_limits (key_hash, window_ends_at, attempts) values ('\\x99', now() - interval '1 second', 1)`;
+    const dry = portal(["retention", "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Dry run: nothing deleted. Would delete:");
+    expect(dry.stdout).toMatch(/rate-limit counters\s+1\s+\(kept until their window/);
+    expect(dry.stdout).toMatch(/survey drafts\s+\d+/);
+    const [kept] = await sql`select count(*)::int as count from rate_limits where key_hash = '\\x99'`;
+    expect(kept!.count).toBe(1);
+
+    const real = portal(["retention"]);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/Deleted:[\s\S]*rate-limit counters\s+1/);
+    const [gone] = await sql`select count(*)::int as count from rate_limits where key_hash = '\\x99'`;
+    expect(gone!.count).toBe(0);
+    expect(portal(["retention", "--now"]).code).toBe(2);
+  });
+
   test("seed-demo makes /s/demo with an open survey", async () => {
     const { code } = portal(["seed-demo"]);
     expect(code).toBe(0);

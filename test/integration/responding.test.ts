@@ -9,13 +9,13 @@ import * as talkRoute from "~/routes/s.$slug.talk";
 import { createCookie } from "@remix-run/node";
 import { sha256 } from "~/auth/sessions.server";
 import {
-  deleteExpiredDrafts,
   emailResumeLink,
   findDraft,
   resumableUntil,
   submitDraft,
 } from "~/surveys/drafts.server";
 import { keepDraft, loadPublicSurvey } from "~/surveys/public-survey.server";
+import { surveyDrafts } from "~/retention/rules.server";
 import { futureDay1 } from "../support/inspections";
 
 /**
@@ -290,7 +290,7 @@ describe("the window, enforced by the server", () => {
     const browser = new Browser();
     await answer(browser, 1, { answer: "agree" });
     await sql`update survey_drafts set expires_at = now() - interval '1 second'`;
-    expect(await deleteExpiredDrafts()).toBeGreaterThanOrEqual(1);
+    expect(await surveyDrafts.apply(sql, { dryRun: false, now: new Date() })).toBeGreaterThanOrEqual(1);
     expect((await sql`select count(*)::int as n from survey_drafts`)[0]!.n).toBe(0);
   });
 });

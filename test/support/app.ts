@@ -7,6 +7,8 @@ import { freePort } from "../../db/embedded";
 
 export interface RunningApp {
   url: string;
+  /** The app's primary process (the shell's, with npmStart). */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -47,7 +49,7 @@ export async function startApp(
       timeoutMs,
     );
     const check = () => {
-      const ready = output.match(/Portal ready on (http:\/\/\S+)/);
+      const ready = output.match(/Portal ready on (http:\/\/[^\s"]+)/);
       if (ready) {
         clearTimeout(timer);
         resolve(ready[1]!);
@@ -62,6 +64,7 @@ export async function startApp(
 
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -39,6 +39,26 @@ describe("configuration", () => {
     expect(() => parseEnv(source)).toThrow(message);
   });
 
+  test("TRUST_PROXY is a number of proxies or their addresses, never 'trust everyone'", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.1, 10.0.1.0/24,::1" }).TRUST_PROXY).toEqual([
+      "10.0.0.1",
+      "10.0.1.0/24",
+      "::1",
+    ]);
+    for (const value of ["true", "yes", "loopback", "10.0.0.1/33", "10.0.0.1,evil", "999"]) {
+      expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(
+        /^Configuration error: TRUST_PROXY must be a number of proxies or a comma-separated list of their IP addresses\.$/,
+      );
+    }
+  });
+
+  test("metrics are off unless METRICS_PORT is set, and then private to this machine by default", () => {
+    expect(parseEnv({}).METRICS_PORT).toBeUndefined();
+    expect(parseEnv({ METRICS_PORT: "9464" })).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: "127.0.0.1" });
+  });
+
   test("the message never repeats the value, which may hold a password", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://admin:hunter2@db/portal" })).not.toThrow(/hunter2/);
   });

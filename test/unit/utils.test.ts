@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { slugify } from "~/inspections/schema";
 import { safeRedirect } from "~/utils";
@@ -13,6 +14,32 @@ describe("safeRedirect", () => {
       expect(safeRedirect(path)).toBe("/");
     },
   );
+
+  // Each of these passed a check on the raw string, and URL resolution then turned it into "//evil.example".
+  test.each(["/.//evil.example", "/..//evil.example", "/./\\evil.example", "/.\\/evil.example", "/%2e//evil.example"])(
+    "refuses %s, which resolves to another site",
+    (path) => {
+      expect(safeRedirect(path)).toBe("/");
+    },
+  );
+
+  test("whatever it is given, the result is a path on this site", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl(),
+          fc.string().map((tail) => `/${tail}`),
+        ),
+        (input) => {
+          const result = safeRedirect(input);
+          const resolved = new URL(result, "https://portal.example");
+          expect(resolved.origin).toBe("https://portal.example");
+          expect(result).toMatch(/^\/(?![/\\])/);
+        },
+      ),
+    );
+  });
 });
 
 describe("slugify", () => {
