@@ -63,9 +63,12 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
   // Move focus to the summary when it appears (as govuk-frontend does), so keyboard and screen reader
   // users start from the list of problems. Without JavaScript it is simply the first thing on the page.
+  // Keyed by the errors' content, not the array (a new one each render): focus moves only when the
+  // errors change, never while someone is answering a field after them.
+  const shown = errors.map((error) => `${error.href} ${error.message}`).join("\n");
   useEffect(() => {
-    if (errors.length) ref.current?.focus();
-  }, [errors]);
+    if (shown) ref.current?.focus();
+  }, [shown]);
   useErrorTitle(errors.length > 0, t("forms.errorPrefix"));
   if (errors.length === 0) return null;
   return (
