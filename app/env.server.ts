@@ -17,6 +17,17 @@ const threshold = (fallback: number) =>
       .default(fallback),
   );
 
+const retentionDays = (fallback: number) =>
+  z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a number of days" })
+      .int("must be a whole number of days")
+      .min(1, "must be at least 1")
+      .max(3650, "must be at most 3650")
+      .default(fallback),
+  );
+
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(blankIsUnset, z.enum(["development", "production", "test"]).default("development")),
   DATABASE_URL: z.preprocess(
@@ -71,6 +82,10 @@ const EnvSchema = z.object({
   RESULTS_MIN_ANSWERS: threshold(10),
   RESULTS_MIN_CELL: threshold(5),
   RESULTS_MIN_GROUP: threshold(10),
+  // Retention: days after an inspection ends before consent contact details, and "happy to talk"
+  // requests, are deleted by the retention job.
+  CONSENT_CONTACT_RETENTION_DAYS: retentionDays(90),
+  TALK_REQUEST_RETENTION_DAYS: retentionDays(30),
   // Behind a load balancer: how many proxies to trust for the client's address (rate limits only).
   TRUST_PROXY: z.preprocess(
     blankIsUnset,

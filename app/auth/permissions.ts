@@ -36,6 +36,15 @@ export const ACTIONS = {
   "settings.manage": ["inspector", "lano"],
   /** See anonymised results (never the LANO or the forum). */
   "results.view": ["inspector"],
+  /** Tracked cases: add them, send consent requests and letters, record a decision from a call or paper form; see statuses. */
+  "consent.manage": ["inspector", "lano"],
+  /** See the contact details the local area entered for a case (to check them before sending a request). */
+  "consent.contacts": ["lano"],
+  /** The consent board with contact details and preferences (only while consent to contact stands), and the
+   * "call planned" marker. */
+  "consent.view": ["inspector"],
+  /** Read the "happy to talk to an inspector" requests. */
+  "talk.view": ["inspector"],
 } as const satisfies Record<string, "global" | readonly InspectionRole[]>;
 
 export type Action = keyof typeof ACTIONS;

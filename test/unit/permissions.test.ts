@@ -32,9 +32,12 @@ describe("can", () => {
         "staff.manage",
         "settings.manage",
         "results.view",
+        "consent.manage",
+        "consent.view",
+        "talk.view",
       ],
     ],
-    ["lano", ["inspection.view", "settings.manage"]],
+    ["lano", ["inspection.view", "settings.manage", "consent.manage", "consent.contacts"]],
     ["pcf", ["inspection.view", "questions.review"]],
   ] as const)("a %s may do exactly %j on their inspection", (role, allowed) => {
     const member = user({ inspectionRoles: { "1": role } });
