@@ -11,6 +11,8 @@ import { surveysOf } from "~/surveys/authoring.server";
 import { isLocked } from "~/surveys/window";
 import { pageTitle } from "~/ui/meta";
 
+export const handle = { i18n: ["consent"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, inspection } = await requireInspectionPermission(request, "inspection.view", params.slug);
   const { locale, t } = await translatorFor(request, "staff");
@@ -47,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       manageStaff: may("staff.manage"),
       results: may("results.view"),
       settingNames: may("settings.manage"),
+      consent: may("consent.manage"),
+      talk: may("talk.view"),
     },
   });
 }
@@ -73,6 +77,18 @@ export default function InspectionOverview() {
           <>
             {" · "}
             <Link to={`${base}/setting-names`}>{t("overview.settingNames")}</Link>
+          </>
+        ) : null}
+        {may.consent ? (
+          <>
+            {" · "}
+            <Link to={`${base}/consent`}>{t("consent:overview.consent")}</Link>
+          </>
+        ) : null}
+        {may.talk ? (
+          <>
+            {" · "}
+            <Link to={`${base}/talk-requests`}>{t("consent:overview.talk")}</Link>
           </>
         ) : null}
       </p>
