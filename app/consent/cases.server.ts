@@ -41,11 +41,12 @@ export async function addCase(inspectionId: string, input: NewCase, createdBy: s
         insert into consent_cases (inspection_id, reference, decides, created_by)
         values (${inspectionId}, ${input.reference}, ${input.decides}, ${createdBy})
         returning id`;
-      for (const contact of input.contacts) {
+      // The child's first name (for letters) goes with the first person asked: the parent or carer, or
+      // the young person when they alone decide.
+      for (const [index, contact] of input.contacts.entries()) {
         await tx`
           insert into consent_contacts (case_id, party, name, child_first_name, email, phone, language)
-          values (${row!.id}, ${contact.party}, ${contact.name},
-                  ${contact.party === "parent" ? input.childFirstName : null},
+          values (${row!.id}, ${contact.party}, ${contact.name}, ${index === 0 ? input.childFirstName : null},
                   ${contact.email}, ${contact.phone}, ${contact.language})`;
       }
       return row!.id;

@@ -69,7 +69,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const letter: LetterData = {
     language,
     hello: contact ? t(`letter.${wording}.hello`, { name: contact.name }) : null,
-    aboutChild: contact?.childFirstName ? t(`letter.${wording}.aboutChild`, { child: contact.childFirstName }) : null,
+    // A young person's own letter is addressed to them by name already.
+    aboutChild:
+      wording === "plain" && contact?.childFirstName
+        ? t("letter.plain.aboutChild", { child: contact.childFirstName })
+        : null,
     intro: t(`letter.${wording}.intro`, { area: inspection.localAreaName }),
     howTo: t(`letter.${wording}.howTo`),
     linkLabel: t(`letter.${wording}.link`),

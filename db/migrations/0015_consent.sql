@@ -25,7 +25,7 @@ create table consent_contacts (
   case_id bigint not null references consent_cases (id) on delete cascade,
   party text not null check (party in ('parent', 'young-person')),
   name text not null check (length(btrim(name)) between 1 and 120),
-  -- Only a first name, for letters ("about Sam"); on the parent's row.
+  -- Only a first name, for letters ("about Sam"); on the first person's row (the parent's, if asked).
   child_first_name text check (length(child_first_name) <= 60),
   email text check (length(email) <= 254),
   phone text check (length(phone) <= 40),

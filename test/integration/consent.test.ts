@@ -225,7 +225,11 @@ describe("decisions", () => {
   });
 
   test("a young person's own decision cannot be made by a parent: a clear message, nothing stored", async () => {
-    const caseId = await addCase("young-person");
+    const caseId = await addCase("young-person", { childFirstName: "Sam" });
+    // Only the young person is asked, and the first name typed for letters is kept with them.
+    expect(await sql`select party, child_first_name from consent_contacts where case_id = ${caseId}`).toEqual([
+      { party: "young-person", childFirstName: "Sam" },
+    ]);
     const { token } = await sendRequest(caseId, "young-person");
     const response = await decide(token, { ...YES_TO_CONTACT, capacity: "parent" });
     expect(response.status).toBe(400);
