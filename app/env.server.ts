@@ -141,8 +141,10 @@ const EnvSchema = z.object({
     blankIsUnset,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   ),
-  // Retention of personal data, in days after on-site day 1 (see README "Retention").
-  RETENTION_CONTACT_DAYS: days(28),
+  // Retention of personal data, in days (see README "Retention"): consent contact details and "happy
+  // to talk" requests after the inspection ends, free-text answers after on-site day 1.
+  CONSENT_CONTACT_RETENTION_DAYS: days(90),
+  TALK_REQUEST_RETENTION_DAYS: days(30),
   RETENTION_FREE_TEXT_DAYS: days(90),
 });
 

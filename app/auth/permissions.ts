@@ -42,6 +42,15 @@ export const ACTIONS = {
   "promotion.reach": ["inspector", "lano", "pcf"],
   /** Set up open meetings, see and export who signed up, mark attendance, message those booked. */
   "meetings.manage": ["inspector", "lano"],
+  /** Tracked cases: add them, send consent requests and letters, record a decision from a call or paper form; see statuses. */
+  "consent.manage": ["inspector", "lano"],
+  /** See the contact details the local area entered for a case (to check them before sending a request). */
+  "consent.contacts": ["lano"],
+  /** The consent board with contact details and preferences (only while consent to contact stands), and the
+   * "call planned" marker. */
+  "consent.view": ["inspector"],
+  /** Read the "happy to talk to an inspector" requests. */
+  "talk.view": ["inspector"],
 } as const satisfies Record<string, "global" | readonly InspectionRole[]>;
 
 export type Action = keyof typeof ACTIONS;

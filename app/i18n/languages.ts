@@ -46,4 +46,5 @@ export const NAMESPACES = [
   "results",
   "promotion",
   "meetings",
+  "consent",
 ] as const;

@@ -8,7 +8,10 @@ export type AuditAction =
   | "results.export"
   | "results.redact"
   | "meetings.view"
-  | "meetings.export";
+  | "meetings.export"
+  | "consent.board"
+  | "consent.case"
+  | "talk.view";
 
 /**
  * Appends to the audit log: who looked at or exported which results, or what they redacted. Within `tx`,

@@ -55,19 +55,6 @@ export const staffSessions: RetentionRule = {
     ),
 };
 
-export const talkRequests: RetentionRule = {
-  name: "'happy to talk' contact details",
-  keptFor: `${env.RETENTION_CONTACT_DAYS} days after on-site day 1 (RETENTION_CONTACT_DAYS)`,
-  apply: (sql, { dryRun, now }) =>
-    removeWhere(
-      sql,
-      dryRun,
-      "talk_requests",
-      sql`inspection_id in (select id from inspections
-                            where day1 + ${env.RETENTION_CONTACT_DAYS}::int <= (${now}::timestamptz at time zone 'Europe/London')::date)`,
-    ),
-};
-
 export const freeTextAnswers: RetentionRule = {
   name: "free-text answers",
   keptFor: `${env.RETENTION_FREE_TEXT_DAYS} days after on-site day 1, after the report (RETENTION_FREE_TEXT_DAYS)`,
@@ -89,3 +76,4 @@ export const rateLimits: RetentionRule = {
 };
 
 export { meetingBookingsRetention } from "~/meetings/retention.server";
+export { consentContactsRetention, talkRequestsRetention } from "~/consent/retention.server";

@@ -7,7 +7,7 @@ import { requestToTalk } from "~/consent/talk.server";
 import { contactLimit, tooManyRequests } from "~/http/limits.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { findInspection } from "~/inspections/inspections.server";
-import { TalkSchema } from "~/consent/schemas";
+import { TALK_WAYS, TalkSchema } from "~/consent/schemas";
 import {
   ChoicesField,
   ErrorSummary,
@@ -19,7 +19,7 @@ import {
 } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["survey"] };
+export const handle = { i18n: ["survey", "consent"] };
 
 async function load(request: Request, slug: string | undefined) {
   const inspection = await findInspection(slug ?? "");
@@ -53,6 +53,7 @@ export default function TalkToAnInspector() {
   const { area, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("survey");
+  const { t: tc } = useTranslation("consent");
   const [form, fields] = useForm({
     id: "talk",
     lastResult: actionData?.result,
@@ -69,7 +70,18 @@ export default function TalkToAnInspector() {
   }
   return (
     <>
-      <ErrorSummary errors={summaryErrors([fields.name, fields.email, fields.phone, fields.note, fields.agree])} />
+      <ErrorSummary
+        errors={summaryErrors([
+          fields.name,
+          fields.email,
+          fields.phone,
+          fields.contactWay,
+          fields.language,
+          fields.accessNeeds,
+          fields.note,
+          fields.agree,
+        ])}
+      />
       <span className="caption">{area}</span>
       <h1>{t("talk.title")}</h1>
       <p>{t("talk.intro")}</p>
@@ -85,6 +97,25 @@ export default function TalkToAnInspector() {
           spellCheck={false}
         />
         <TextField field={fields.phone} label={t("talk.phone")} type="tel" autoComplete="tel" width="medium" />
+        <ChoicesField
+          field={fields.contactWay}
+          type="radio"
+          legend={tc("talkForm.contactWay")}
+          choices={TALK_WAYS.map((way) => ({ value: way, label: tc(`talk.ways.${way}`) }))}
+        />
+        <TextField
+          field={fields.language}
+          label={tc("talkForm.language")}
+          hint={tc("talkForm.languageHint")}
+          width="medium"
+        />
+        <TextareaField
+          field={fields.accessNeeds}
+          label={tc("talkForm.accessNeeds")}
+          hint={tc("talkForm.accessNeedsHint")}
+          rows={3}
+          characterLimit={500}
+        />
         <TextareaField
           field={fields.note}
           label={t("talk.note")}

@@ -12,7 +12,7 @@ import { surveysOf } from "~/surveys/authoring.server";
 import { isLocked, windowState } from "~/surveys/window";
 import { pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["promotion", "meetings"] };
+export const handle = { i18n: ["promotion", "meetings", "consent"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, inspection } = await requireInspectionPermission(request, "inspection.view", params.slug);
@@ -56,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       promote: may("promotion.use"),
       reach: may("promotion.reach"),
       meetings: may("meetings.manage"),
+      consent: may("consent.manage"),
+      talk: may("talk.view"),
     },
   });
 }
@@ -89,6 +91,18 @@ export default function InspectionOverview() {
           <>
             {" · "}
             <Link to={`${base}/meetings`}>{t("meetings:staff.list.title")}</Link>
+          </>
+        ) : null}
+        {may.consent ? (
+          <>
+            {" · "}
+            <Link to={`${base}/consent`}>{t("consent:overview.consent")}</Link>
+          </>
+        ) : null}
+        {may.talk ? (
+          <>
+            {" · "}
+            <Link to={`${base}/talk-requests`}>{t("consent:overview.talk")}</Link>
           </>
         ) : null}
       </p>

@@ -41,6 +41,13 @@ import * as cancelMeeting from "~/routes/staff.inspections.$slug.meetings.$meeti
 import { createMeeting } from "~/meetings/meetings.server";
 import { signedInStaff } from "../support/staff";
 import { futureDay1 } from "../support/inspections";
+import * as consentBoard from "~/routes/staff.inspections.$slug.consent._index";
+import * as consentNewCase from "~/routes/staff.inspections.$slug.consent.new";
+import * as consentCase from "~/routes/staff.inspections.$slug.consent.$caseId._index";
+import * as consentRequest from "~/routes/staff.inspections.$slug.consent.$caseId.request";
+import * as consentRecord from "~/routes/staff.inspections.$slug.consent.$caseId.record";
+import * as talkRequests from "~/routes/staff.inspections.$slug.talk-requests";
+import { addCase } from "~/consent/cases.server";
 
 /**
  * Every staff route, loader and action, for every kind of visitor. "ok" means the permission check let the
@@ -310,12 +317,60 @@ const ROUTES: Array<{
     action: AREA,
   },
   // Last: signing out ends the sessions the other rows use.
+  {
+    name: "consent board",
+    module: consentBoard,
+    path: (slug) => `/staff/inspections/${slug}/consent`,
+    params: (slug) => ({ slug }),
+    loader: AREA,
+    action: INSPECTORS,
+  },
+  {
+    name: "new tracked case",
+    module: consentNewCase,
+    path: (slug) => `/staff/inspections/${slug}/consent/new`,
+    params: (slug) => ({ slug }),
+    loader: AREA,
+    action: AREA,
+  },
+  {
+    name: "tracked case",
+    module: consentCase,
+    path: (slug) => `/staff/inspections/${slug}/consent/${caseId}`,
+    params: (slug) => ({ slug, caseId }),
+    loader: AREA,
+  },
+  {
+    name: "consent request and letter",
+    module: consentRequest,
+    path: (slug) => `/staff/inspections/${slug}/consent/${caseId}/request`,
+    params: (slug) => ({ slug, caseId }),
+    loader: AREA,
+    action: AREA,
+  },
+  {
+    name: "decision recorded by staff",
+    module: consentRecord,
+    path: (slug) => `/staff/inspections/${slug}/consent/${caseId}/record`,
+    params: (slug) => ({ slug, caseId }),
+    loader: AREA,
+    action: AREA,
+  },
+  {
+    name: "happy-to-talk requests",
+    module: talkRequests,
+    path: (slug) => `/staff/inspections/${slug}/talk-requests`,
+    params: (slug) => ({ slug }),
+    loader: INSPECTORS,
+  },
+  // Last: signing out ends the sessions the rows above use.
   { name: "sign out", module: signOut, path: () => "/staff/sign-out", params: () => ({}), action: ANY_STAFF },
 ];
 
 let inspection: Inspection;
 let questionId: string;
 let meetingId: string;
+let caseId: string;
 const visitors = {} as Record<Who, { cookie?: string; csrf?: string }>;
 
 beforeAll(async () => {
@@ -344,6 +399,11 @@ beforeAll(async () => {
       closesTime: "12:00",
     })
   ).id;
+  caseId = await addCase(
+    inspection.id,
+    { reference: "MATRIX-1", decides: "parent", childFirstName: null, contacts: [] },
+    (await signedInStaff("case.creator@example.org")).id,
+  );
   visitors.signedOut = {};
   visitors.admin = await signedInStaff("admin@example.org", { global: ["admin"] });
   visitors.creator = await signedInStaff("creator@example.org", { global: ["inspector"] });

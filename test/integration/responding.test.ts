@@ -329,7 +329,18 @@ test("contact details from someone happy to talk are kept apart, with the date o
   );
   expect(response.headers.get("Location")).toBe(`/s/${inspection.slug}/talk?sent`);
   const [request] = await sql`select * from talk_requests where inspection_id = ${inspection.id}`;
-  expect(Object.keys(request!).sort()).toEqual(["email", "id", "inspectionId", "name", "note", "phone", "requestedOn"]);
+  expect(Object.keys(request!).sort()).toEqual([
+    "accessNeeds",
+    "contactWay",
+    "email",
+    "id",
+    "inspectionId",
+    "language",
+    "name",
+    "note",
+    "phone",
+    "requestedOn",
+  ]);
   expect(request).toMatchObject({ name: "Sam Parent", email: "sam@example.org", phone: null });
 
   const refused = await run(talkRoute.action, browser.request(`/s/${inspection.slug}/talk`, { name: "Sam" }), {

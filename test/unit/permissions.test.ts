@@ -35,9 +35,23 @@ describe("can", () => {
         "promotion.use",
         "promotion.reach",
         "meetings.manage",
+        "consent.manage",
+        "consent.view",
+        "talk.view",
       ],
     ],
-    ["lano", ["inspection.view", "settings.manage", "promotion.use", "promotion.reach", "meetings.manage"]],
+    [
+      "lano",
+      [
+        "inspection.view",
+        "settings.manage",
+        "promotion.use",
+        "promotion.reach",
+        "meetings.manage",
+        "consent.manage",
+        "consent.contacts",
+      ],
+    ],
     ["pcf", ["inspection.view", "questions.review", "promotion.use", "promotion.reach"]],
   ] as const)("a %s may do exactly %j on their inspection", (role, allowed) => {
     const member = user({ inspectionRoles: { "1": role } });
