@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_NOISE, parseNoiseTable } from "./results/perturbation";
 
 /**
  * All configuration comes from the environment and is parsed here, once. An empty variable counts as
@@ -71,6 +72,22 @@ const EnvSchema = z.object({
   RESULTS_MIN_ANSWERS: threshold(10),
   RESULTS_MIN_CELL: threshold(5),
   RESULTS_MIN_GROUP: threshold(10),
+  // The cell-key perturbation table: key values per absolute adjustment 0, 1, 2, … (see perturbation.ts).
+  RESULTS_NOISE: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        if (value === undefined) return DEFAULT_NOISE;
+        try {
+          return parseNoiseTable(value);
+        } catch (error) {
+          context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+  ),
   // Behind a load balancer: how many proxies to trust for the client's address (rate limits only).
   TRUST_PROXY: z.preprocess(
     blankIsUnset,
