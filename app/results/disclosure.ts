@@ -1,5 +1,5 @@
 import { DEFAULT_NOISE, perturb, tableAdjustment, trueCountRange, type NoiseTable } from "./perturbation";
-import { Solver, UNBOUNDED, type Problem } from "./solver";
+import { Solver, type Problem } from "./solver";
 
 /**
  * Disclosure control for survey results: what inspectors may see of the counts without anyone's answer
@@ -108,11 +108,13 @@ class SurveySystem {
   constructor(readonly rules: DisclosureRules) {}
 
   /** The published form of a count with its threshold (minCell, or a gate such as minAnswers). */
-  publish(count: Count, threshold: number): Shown {
+  publish(count: Count, threshold: number, gate: boolean): Shown {
     const { noise } = this.rules;
     const adjustment = count.n > 0 ? tableAdjustment(noise, count.key) : 0;
-    if (noise.maxAdjustment > 0 && Math.abs(adjustment) === noise.maxAdjustment) return { state: "hidden" };
     const published = perturb(noise, count.n, count.key);
+    // Whether a question or group is shown at all follows its published number, whatever else happens.
+    if (gate && published < threshold) return { state: "fewer" };
+    if (noise.maxAdjustment > 0 && Math.abs(adjustment) === noise.maxAdjustment) return { state: "hidden" };
     return published < threshold ? { state: "fewer" } : { state: "shown", count: published };
   }
 
@@ -135,8 +137,9 @@ class SurveySystem {
     this.equal([...small, this.variables.length - 1], large);
   }
 
-  private interval(variable: Variable): [number, number] {
+  private interval(variable: Variable, ceiling: number): [number, number] {
     const { display } = variable;
+    if (variable.slack) return [0, ceiling * 8];
     const M = this.rules.noise.maxAdjustment;
     switch (display.state) {
       case "shown":
@@ -146,14 +149,19 @@ class SurveySystem {
       case "exact":
         return [display.count, display.count];
       case "hidden":
-        return [variable.gate ? Math.max(0, variable.threshold - M) : 0, UNBOUNDED];
+        return [variable.gate ? Math.max(0, variable.threshold - M) : 0, ceiling];
       case "never":
-        return [0, UNBOUNDED];
+        return [0, ceiling];
     }
   }
 
+  /**
+   * What an observer knows. No count exceeds the responses; bounding every unknown by the true number
+   * of responses plus the noise is at least as much as any observer knows, so a count safe here is safe.
+   */
   problem(): Problem {
-    const intervals = this.variables.map((variable) => this.interval(variable));
+    const ceiling = this.variables[0]!.value + this.rules.noise.maxAdjustment;
+    const intervals = this.variables.map((variable) => this.interval(variable, ceiling));
     return { low: intervals.map(([low]) => low), high: intervals.map(([, high]) => high), equations: this.equations };
   }
 }
@@ -162,7 +170,7 @@ class SurveySystem {
 export function protectSurvey(counts: SurveyCounts, rules: DisclosureRules = DEFAULT_RULES): ProtectedSurvey {
   const system = new SurveySystem(rules);
   const publish = (count: Count, threshold: number, question: number | null, gate = false): number =>
-    system.add(count.n, system.publish(count, threshold), question, threshold, gate);
+    system.add(count.n, system.publish(count, threshold, gate), question, threshold, gate);
   const unseen = (value: number, question: number | null) => system.add(value, { state: "never" }, question);
 
   const responses = publish(counts.responses, rules.minCell, null);
