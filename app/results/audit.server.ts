@@ -2,7 +2,12 @@ import type { TransactionSql } from "postgres";
 import type { StaffUser } from "~/auth/permissions";
 import { sql } from "~/db.server";
 
-export type AuditAction = "results.view" | "results.comments" | "results.export" | "results.redact";
+export type AuditAction =
+  | "results.view"
+  | "results.comments"
+  | "results.export"
+  | "results.redact"
+  | "results.setting-names";
 
 /**
  * Appends to the audit log: who looked at or exported which results, or what they redacted. Within `tx`,

@@ -173,7 +173,7 @@ export function focusAreaSummary(report: SurveyReport) {
 }
 
 /** The noise in plain numbers for "how these results protect people": typical and 19-in-20 sizes. */
-export function noiseInWords(noise: NoiseTable): { average: string; most: number } {
+export function noiseInWords(noise: NoiseTable, locale: string): { average: string; most: number } {
   const total = noise.keyRange;
   const average = noise.weights.reduce((sum, weight, d) => sum + (d === 0 ? 0 : 2 * weight * d), 0) / total;
   let covered = noise.weights[0]!;
@@ -182,5 +182,6 @@ export function noiseInWords(noise: NoiseTable): { average: string; most: number
     most += 1;
     covered += 2 * noise.weights[most]!;
   }
-  return { average: average.toFixed(1), most };
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, numberingSystem: "latn" });
+  return { average: format.format(average), most };
 }

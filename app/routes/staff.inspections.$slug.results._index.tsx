@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updated: results.report.snapshot
         ? formatDateTime(t, locale, new Date(results.report.snapshot.publishedAt))
         : null,
-      noise: noiseInWords(rules.noise),
+      noise: noiseInWords(rules.noise, locale),
       report: results.report,
       focusAreas: focusAreaSummary(results.report),
       aboutYou: results.aboutYou.map((question) => ({
