@@ -134,17 +134,19 @@ async function moveBatch(tx: TransactionSql, surveyId: string, all: boolean): Pr
   const ids = rows.map(() => randomUUID());
   await tx`
     insert into responses (id, survey_id, submitted_on, locale, channel, late, record_key)
-    select id, ${surveyId}, submitted_on, locale, channel, late, record_key
-    from unnest(${ids}::uuid[], ${rows.map((row) => row.submittedOn)}::date[], ${rows.map((row) => row.locale)}::text[],
-                ${rows.map((row) => row.channel) as string[]}::text[], ${rows.map((row) => row.late)}::boolean[],
-                ${rows.map(() => randomInt(2 ** 31))}::int[])
+    select id::uuid, ${surveyId}, submitted_on::date, locale, channel, late::boolean, record_key::integer
+    from unnest(${ids}::text[], ${rows.map((row) => row.submittedOn)}::text[], ${rows.map((row) => row.locale)}::text[],
+                ${rows.map((row) => row.channel) as string[]}::text[], ${rows.map((row) => String(row.late))}::text[],
+                ${rows.map(() => String(randomInt(2 ** 31)))}::text[])
       as moved(id, submitted_on, locale, channel, late, record_key)`;
   const answers = rows.flatMap((row, index) => row.answers.map((answer) => ({ ...answer, responseId: ids[index]! })));
   if (answers.length > 0) {
     await tx`
       insert into answers (response_id, question_id, choice, text)
-      select * from unnest(${answers.map((a) => a.responseId)}::uuid[], ${answers.map((a) => a.questionId)}::bigint[],
-                           ${answers.map((a) => a.choice) as string[]}::text[], ${answers.map((a) => a.text) as string[]}::text[])`;
+      select response_id::uuid, question_id::bigint, choice, text
+      from unnest(${answers.map((a) => a.responseId)}::text[], ${answers.map((a) => a.questionId)}::text[],
+                  ${answers.map((a) => a.choice) as string[]}::text[], ${answers.map((a) => a.text) as string[]}::text[])
+        as answer(response_id, question_id, choice, text)`;
   }
   return rows.length;
 }
