@@ -287,9 +287,9 @@ function secondarySuppression(system: SurveySystem): Set<number> {
       : [],
   );
   // Hiding only ever widens what an observer allows, so a count found safe stays safe.
+  let solver = new Solver(system.problem());
   for (const variable of atRisk) {
-    for (;;) {
-      const solver = new Solver(system.problem());
+    for (;; solver = new Solver(system.problem())) {
       if (solver.pinned(variable, truth[variable]!, truth) === false) break;
       const hide = nearestShown(system, variable);
       if (hide !== null) {

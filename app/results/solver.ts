@@ -19,6 +19,9 @@ export class Solver {
   private readonly equationsOf: number[][];
   nodes = 0;
 
+  /** False when the problem has no solution at all. */
+  readonly consistent: boolean;
+
   constructor(private readonly problem: Problem) {
     this.low = [...problem.low];
     this.high = [...problem.high];
@@ -26,6 +29,9 @@ export class Solver {
     problem.equations.forEach((terms, equation) => {
       for (const [variable] of terms) this.equationsOf[variable]!.push(equation);
     });
+    // What the equations imply holds in every solution: narrow once, for every question asked later.
+    this.consistent = this.propagate(problem.equations.map((_, equation) => equation));
+    this.trail.length = 0;
   }
 
   private set(variable: number, low: number, high: number) {
@@ -121,6 +127,47 @@ export class Solver {
     }
   }
 
+  /**
+   * A quick certificate that `variable` could be other than its true value: a small change to the truth
+   * (the variable by `delta`, then each equation put right again by changing another of its variables)
+   * that keeps every equation and every bound. Variables in few equations (slacks, unseen counts) are
+   * tried first, as they absorb a change without passing it on. Any change found is a whole-number
+   * solution, so finding one is proof; not finding one proves nothing (the full search decides).
+   */
+  private smallChange(variable: number, delta: number, truth: number[], budget = 2_000): boolean {
+    const change = new Map<number, number>([[variable, delta]]);
+    const fits = (v: number, d: number) => truth[v]! + d >= this.problem.low[v]! && truth[v]! + d <= this.problem.high[v]!;
+    if (!fits(variable, delta)) return false;
+    let nodes = 0;
+    const imbalance = (equation: number) =>
+      this.problem.equations[equation]!.reduce((sum, [v, sign]) => sum + sign * (change.get(v) ?? 0), 0);
+    const unbalanced = (): number | undefined => {
+      for (const v of change.keys())
+        for (const equation of this.equationsOf[v]!) if (imbalance(equation) !== 0) return equation;
+      return undefined;
+    };
+    const solve = (depth: number): boolean => {
+      const equation = unbalanced();
+      if (equation === undefined) return true;
+      if (depth > 14 || ++nodes > budget) return false;
+      const off = imbalance(equation);
+      const candidates = this.problem.equations[equation]!
+        .map(([v, sign]) => ({ v, d: (change.get(v) ?? 0) - off * sign }))
+        .filter(({ v, d }) => v !== variable && Math.abs(d) <= 2 && fits(v, d))
+        .sort((a, b) => this.equationsOf[a.v]!.length - this.equationsOf[b.v]!.length);
+      for (const { v, d } of candidates) {
+        const before = change.get(v);
+        if (d === 0) change.delete(v);
+        else change.set(v, d);
+        if (solve(depth + 1)) return true;
+        if (before === undefined) change.delete(v);
+        else change.set(v, before);
+      }
+      return false;
+    };
+    return solve(0);
+  }
+
   /** The bounds propagation alone gives (no branching): what a quick observer sees at once. */
   bounds(): Array<[number, number]> | null {
     const mark = this.trail.length;
@@ -136,6 +183,8 @@ export class Solver {
    * pinned, to be safe.
    */
   pinned(variable: number, value: number, truth: number[], budget = 20_000): boolean | "unknown" {
+    if (value === truth[variable] && (this.smallChange(variable, -1, truth) || this.smallChange(variable, 1, truth)))
+      return false;
     const order = this.nearestFirst(variable);
     let unknown = false;
     for (const [low, high] of [
@@ -145,7 +194,7 @@ export class Solver {
       if (low > high) continue;
       const mark = this.trail.length;
       this.nodes = 0;
-      if (this.propagate(this.problem.equations.map((_, equation) => equation)) && this.restrict(variable, low, high)) {
+      if (this.consistent && this.restrict(variable, low, high)) {
         const found = this.search(order, truth, budget);
         this.undo(mark);
         if (found) return false;
