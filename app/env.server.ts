@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { DEFAULT_NOISE, parseNoiseTable } from "./results/perturbation";
 
 /**
  * All configuration comes from the environment and is parsed here, once. An empty variable counts as
@@ -112,6 +113,22 @@ const EnvSchema = z.object({
       .min(1, "must be at least 1")
       .max(168, "must be at most 168")
       .default(24),
+  ),
+  // The cell-key perturbation table: key values per absolute adjustment 0, 1, 2, … (see perturbation.ts).
+  RESULTS_NOISE: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        if (value === undefined) return DEFAULT_NOISE;
+        try {
+          return parseNoiseTable(value);
+        } catch (error) {
+          context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
   ),
   // Behind a load balancer: how many proxies to trust for the client's address (rate limits only), or
   // the proxies' own addresses. Never "true": that would believe any client's X-Forwarded-For.

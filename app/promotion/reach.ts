@@ -1,4 +1,4 @@
-import { protectQuestion, type Shown } from "~/results/disclosure";
+import type { Shown } from "~/results/disclosure";
 import { addCalendarDays, londonParts, londonTime, type IsoDate } from "~/inspections/calendar";
 import { nearestWorkingDay } from "~/inspections/working-days.server";
 
@@ -8,9 +8,10 @@ import { nearestWorkingDay } from "~/inspections/working-days.server";
  *
  * Each breakdown is a set of counts that add up to the same total (every response has one audience,
  * one channel or none, and one day). A reader sees all three at once, but they split the total in
- * different ways, so none helps to work out a count hidden in another: each is protected on its own,
- * by the disclosure module results use (any count from 1 to 4 shows as "fewer than 5", and further
- * counts are hidden wherever a small one could be worked out by subtraction).
+ * different ways, so none helps to work out a count hidden in another: each is protected on its own
+ * (any count from 1 to 4 shows as "fewer than 5", and further counts are hidden wherever a small one
+ * could be worked out by subtraction). Counts of responses say nothing about answers, so they carry no
+ * noise; they move only as responses are moved in batches (app/surveys/drafts.server.ts).
  */
 export type { Shown };
 
@@ -25,18 +26,37 @@ const shown = (count: number): Shown => ({ state: "shown", count });
 export function protectCounts(cells: number[], minCell: number): ProtectedCounts {
   const total = cells.reduce((sum, count) => sum + count, 0);
   const small = (count: number): Shown => (count === 0 ? shown(0) : { state: "fewer" });
-  if (total < minCell) {
-    // The total is itself "fewer than 5" (or 0), so no count can be worked out from it.
-    return { total: small(total), cells: cells.map(small) };
+  // The total is itself "fewer than 5" (or 0), so no count can be worked out from it.
+  if (total < minCell) return { total: small(total), cells: cells.map(small) };
+  const display: Shown[] = cells.map((count) => (count >= minCell ? shown(count) : small(count)));
+  for (;;) {
+    const pinned = cells.findIndex(
+      (count, cell) => display[cell]!.state === "fewer" && isPinned(display, total, cell, minCell),
+    );
+    if (pinned < 0) return { total: shown(total), cells: display };
+    const candidates = cells.flatMap((count, cell) => (display[cell]!.state === "shown" && count > 0 ? [cell] : []));
+    if (candidates.length === 0) {
+      // No way to show some counts without a small one being worked out (as with 5 and 1 of 6):
+      // withhold them all, zeros too. Only the total is known then.
+      return { total: shown(total), cells: cells.map((): Shown => ({ state: "hidden" })) };
+    }
+    const smallest = candidates.reduce((best, cell) => (cells[cell]! < cells[best]! ? cell : best));
+    display[smallest] = { state: "hidden" };
   }
-  const rules = { minAnswers: 1, minCell, minGroup: 1 };
-  const protectedRow = protectQuestion({ cells, total }, true, rules);
-  if (!protectedRow) {
-    // No way to show some counts without a small one being worked out (as with 5 and 1 of 6): withhold
-    // them all, zeros too, as results withhold such a question. Only the total is known then.
-    return { total: shown(total), cells: cells.map((): Shown => ({ state: "hidden" })) };
-  }
-  return { total: shown(total), cells: protectedRow.cells };
+}
+
+/**
+ * Whether an observer who knows the rule can work out a "fewer than 5" cell exactly: the cells add up to
+ * the total; a "fewer" cell is 1 to minCell - 1 and a hidden one minCell or more (only those are hidden).
+ */
+function isPinned(display: Shown[], total: number, cell: number, minCell: number): boolean {
+  const bounds = display.map((one): [number, number] =>
+    one.state === "shown" ? [one.count, one.count] : one.state === "fewer" ? [1, minCell - 1] : [minCell, total],
+  );
+  const others = bounds.filter((_, index) => index !== cell);
+  const low = Math.max(bounds[cell]![0], total - others.reduce((sum, [, high]) => sum + high, 0));
+  const high = Math.min(bounds[cell]![1], total - others.reduce((sum, [lowest]) => sum + lowest, 0));
+  return low === high;
 }
 
 export interface RawCounts {

@@ -1,12 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { LocalisedText } from "~/surveys/questions";
-import type { DisclosureRules } from "./disclosure";
-import type { CellResult, QuestionResult } from "./report";
+import type { CellResult, QuestionResult, SurveyReport, Thresholds } from "./report";
 
 const Text = ({ value }: { value: LocalisedText }) => <span lang={value.lang}>{value.text}</span>;
 
 /** How a count reads in a table: the number, "fewer than 5", or hidden to protect another count. */
-function useCellText(rules: DisclosureRules) {
+function useCellText(rules: Thresholds) {
   const { t } = useTranslation("results");
   return {
     count: (cell: CellResult) =>
@@ -28,7 +27,7 @@ const LABEL = 250;
  * table beside it, so assistive technology is pointed at the table; "don't know" is set apart and
  * hatched, so nothing depends on colour.
  */
-function BarChart({ question, dir, rules }: { question: QuestionResult; dir: "ltr" | "rtl"; rules: DisclosureRules }) {
+function BarChart({ question, dir, rules }: { question: QuestionResult; dir: "ltr" | "rtl"; rules: Thresholds }) {
   const text = useCellText(rules);
   const rows = question.columns.map((column, index) => ({ column, cell: question.cells[index]! }));
   const gap = rows.some((row) => row.column.apart) ? ROW / 2 : 0;
@@ -46,7 +45,7 @@ function BarChart({ question, dir, rules }: { question: QuestionResult; dir: "lt
       </defs>
       {rows.map(({ column, cell }, index) => {
         const top = index * ROW + (column.apart ? gap : 0);
-        const width = cell.percent === null ? 0 : Math.max((cell.percent / 100) * barSpace, cell.count ? 2 : 0);
+        const width = cell.percent === null ? 0 : Math.max((Math.min(cell.percent, 100) / 100) * barSpace, cell.count ? 2 : 0);
         const label = column.label.text.length > 34 ? `${column.label.text.slice(0, 33)}…` : column.label.text;
         return (
           <g key={column.value}>
@@ -79,7 +78,7 @@ export function QuestionResultView({
 }: {
   question: QuestionResult;
   dir: "ltr" | "rtl";
-  rules: DisclosureRules;
+  rules: Thresholds;
   headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation("results");
@@ -95,7 +94,7 @@ export function QuestionResultView({
 
       {question.status === "too-few" ? <p className="inset">{t("tooFew", { minAnswers: rules.minAnswers })}</p> : null}
       {question.status === "withheld" ? (
-        <p className="inset">{t("withheld", { count: question.answered ?? 0 })}</p>
+        <p className="inset">{t("withheld")}</p>
       ) : null}
       {question.status === "comments" ? (
         <p>
@@ -107,7 +106,11 @@ export function QuestionResultView({
 
       {question.status === "shown" ? (
         <div className="result__body">
-          <p>{t("answered", { count: question.answered ?? 0 })}</p>
+          <p>
+            {question.answered?.state === "shown"
+              ? t("answered", { count: question.answered.count! })
+              : t("answeredHidden")}
+          </p>
           <div className="result__figures">
             <BarChart question={question} dir={dir} rules={rules} />
             <table className="table result__table">
@@ -165,13 +168,19 @@ export function QuestionResultView({
                     <tr key={group.label.text}>
                       <th scope="row">
                         <Text value={group.label} />{" "}
-                        <span className="secondary-text">({t("groupTotal", { count: group.total })})</span>
+                        <span className="secondary-text">
+                          (
+                          {group.total.state === "shown"
+                            ? t("groupTotal", { count: group.total.count! })
+                            : text.count(group.total)}
+                          )
+                        </span>
                       </th>
                       {group.cells.map((cell, index) => (
                         <td className="numeric" key={index}>
                           {cell.state === "shown" ? (
                             <>
-                              {cell.count} <span className="secondary-text">({cell.percent}%)</span>
+                              {cell.count} <span className="secondary-text">({text.percent(cell)})</span>
                             </>
                           ) : (
                             text.count(cell)
@@ -190,5 +199,26 @@ export function QuestionResultView({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * How many responses the results hold and how many came late (both published counts like any other),
+ * or why there are none yet; and whether some sent at the very end are held back.
+ */
+export function ResponseCount({ report }: { report: Pick<SurveyReport, "responses" | "late" | "heldBack" | "rules"> }) {
+  const { t } = useTranslation("results");
+  const text = useCellText(report.rules);
+  if (!report.responses) return <p>{t("noSnapshot", { minAnswers: report.rules.minAnswers })}</p>;
+  return (
+    <>
+      <p>
+        {report.responses.state === "shown"
+          ? t("responses", { count: report.responses.count! })
+          : t("responsesHidden")}
+        {report.late ? ` ${t("late", { late: text.count(report.late) })}` : null}
+      </p>
+      {report.heldBack ? <p>{t("heldBack", { minAnswers: report.rules.minAnswers })}</p> : null}
+    </>
   );
 }

@@ -11,7 +11,8 @@ export type AuditAction =
   | "meetings.export"
   | "consent.board"
   | "consent.case"
-  | "talk.view";
+  | "talk.view"
+  | "results.setting-names";
 
 /**
  * Appends to the audit log: who looked at or exported which results, or what they redacted. Within `tx`,

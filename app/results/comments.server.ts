@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { pageParam } from "~/http/params";
 import { displayQuestion, type Question } from "~/surveys/questions";
 import type { Survey } from "~/surveys/survey";
+import type { Snapshot } from "./snapshots.server";
 import { comments } from "./aggregate.server";
 import { redact, type Segment } from "./redaction";
 import { redactionLists } from "./redaction-lists.server";
@@ -19,8 +20,8 @@ export interface ShownComment {
 
 /**
  * A page of a survey's free-text comments, redacted, in a random order with no times; those that may
- * describe a risk to a child come first, for the lead inspector. `shown` is false until the survey has
- * enough responses (the caller decides, by the same rule as the results page).
+ * describe a risk to a child come first, for the lead inspector. Only comments of the published
+ * `snapshot` (none before the first), so new comments arrive only with a snapshot, in a new order.
  */
 export async function readComments({
   inspectionId,
@@ -28,14 +29,14 @@ export async function readComments({
   questions,
   locale,
   url,
-  shown,
+  snapshot,
 }: {
   inspectionId: string;
   survey: Survey;
   questions: Question[];
   locale: string;
   url: URL;
-  shown: boolean;
+  snapshot: Snapshot | null;
 }) {
   const texts = questions.filter((question) => question.kind === "text");
   const focus = url.searchParams.get("focus") ?? "";
@@ -43,12 +44,17 @@ export async function readComments({
   const chosen = texts.filter(
     (question) => (!questionFilter || question.id === questionFilter) && (!focus || question.focusArea === focus),
   );
-  // A fresh random order for each reading, kept while paging through it.
-  const seed = url.searchParams.get("order") ?? randomBytes(6).toString("hex");
+  // A fresh random order for each reading, kept while paging through it, and never carried over to a
+  // new snapshot (where it would show the new comments among the old ones in the order they had).
+  const asked = /^(\d+)\.([0-9a-f]{12})$/.exec(url.searchParams.get("order") ?? "");
+  const seed =
+    asked && snapshot && Number(asked[1]) === snapshot.number
+      ? asked[0]
+      : `${snapshot?.number ?? 0}.${randomBytes(6).toString("hex")}`;
   const page = pageParam(url.searchParams.get("page"));
   const read = (options: { pattern?: string; limit: number; offset: number }) =>
-    shown && chosen.length
-      ? comments(survey.id, { seed, questionIds: chosen.map((question) => question.id), ...options })
+    snapshot && chosen.length
+      ? comments(snapshot.number, { seed, questionIds: chosen.map((question) => question.id), ...options })
       : Promise.resolve({ total: 0, comments: [] });
   const [lists, flagged, all] = await Promise.all([
     redactionLists(inspectionId),

@@ -4,19 +4,23 @@ import { env } from "~/env.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import type { Inspection } from "~/inspections/inspection";
 import { findSurvey, questionsOf } from "~/surveys/authoring.server";
+import { movePendingAtClose } from "~/surveys/drafts.server";
+import { choiceValues, type Question } from "~/surveys/questions";
 import { AUDIENCES, isAudience, type Audience, type Survey } from "~/surveys/survey";
 import { draftExpiry } from "~/surveys/window";
-import { answerCounts, breakdownCounts, surveyTotals } from "./aggregate.server";
+import { surveyCounts } from "./aggregate.server";
 import { recordAudit } from "./audit.server";
 import { readComments } from "./comments.server";
-import type { DisclosureRules } from "./disclosure";
-import { buildReport, commentsShown } from "./report";
+import { protectSurvey, type DisclosureRules, type ProtectedSurvey } from "./disclosure";
+import { buildReport } from "./report";
+import { publishDueSnapshot, unpublishedResponses, type Snapshot } from "./snapshots.server";
 
-/** The thresholds of disclosure control, from configuration (defaults: 10 answers, 5, groups of 10). */
+/** The rules of disclosure control, from configuration (defaults: 10 answers, 5, groups of 10, ±2 noise). */
 export const disclosureRules: DisclosureRules = {
   minAnswers: env.RESULTS_MIN_ANSWERS,
   minCell: env.RESULTS_MIN_CELL,
   minGroup: env.RESULTS_MIN_GROUP,
+  noise: env.RESULTS_NOISE,
 };
 
 /** Results are final once no more responses can arrive: the close plus the grace period for late ones. */
@@ -25,22 +29,71 @@ export const resultsAreFinal = (inspection: Inspection) => new Date() >= draftEx
 type Translate = TFunction;
 
 /**
- * One survey's results for inspectors: its questions, the counts from PostgreSQL, an optional
- * breakdown by an about-you question, all through disclosure control.
+ * Protected results per snapshot, kept in memory: a snapshot never changes, so neither do its numbers,
+ * and the joint protection of every view is worked out once per snapshot rather than once per page.
  */
-async function surveyResults(survey: Survey, by: string | null, locale: string, t: Translate) {
-  const [questions, totals, counts] = await Promise.all([
-    questionsOf(survey.id),
-    surveyTotals(survey.id),
-    answerCounts(survey.id),
+const protectedCache = new Map<string, ProtectedSurvey>();
+const CACHE_LIMIT = 64;
+
+/**
+ * The survey's current snapshot, published first if enough new responses wait for one (and, once the
+ * survey is final, after the last pending responses have been moved in). Null before the first.
+ */
+async function currentSnapshot(survey: Survey, inspection: Inspection) {
+  const final = resultsAreFinal(inspection);
+  if (final) await movePendingAtClose(survey.id);
+  const snapshot = await publishDueSnapshot(survey.id, disclosureRules.minAnswers);
+  const heldBack = final && snapshot !== null && (await unpublishedResponses(survey.id)) > 0;
+  return { snapshot, heldBack };
+}
+
+async function protectedResults(survey: Survey, inspection: Inspection, snapshot: Snapshot, questions: Question[]) {
+  // Before the close no response can be late: the late count is then a structural zero, not shown.
+  const closed = new Date() >= inspection.surveyClosesAt;
+  const cacheKey = JSON.stringify([
+    survey.id,
+    snapshot.number,
+    closed,
+    questions.map((question) => [question.id, question.kind, choiceValues(question)]),
   ]);
+  const cached = protectedCache.get(cacheKey);
+  if (cached) return cached;
+  const counts = await surveyCounts(survey.id, snapshot.number, questions, disclosureRules.noise.keyRange);
+  const results = protectSurvey({ ...counts, late: closed ? counts.late : null }, disclosureRules);
+  if (protectedCache.size >= CACHE_LIMIT) protectedCache.delete(protectedCache.keys().next().value!);
+  protectedCache.set(cacheKey, results);
+  return results;
+}
+
+/**
+ * One survey's results for inspectors: its questions and the protected counts of its current snapshot,
+ * with the breakdown asked for (or all of them, for exports).
+ */
+async function surveyResults(
+  survey: Survey,
+  inspection: Inspection,
+  by: string | "all" | null,
+  locale: string,
+  t: Translate,
+) {
+  const questions = await questionsOf(survey.id);
+  const { snapshot, heldBack } = await currentSnapshot(survey, inspection);
+  const results = snapshot ? await protectedResults(survey, inspection, snapshot, questions) : null;
   const byQuestion = questions.find((question) => question.id === by && question.kind === "about-you") ?? null;
-  const breakdown = byQuestion ? { by: byQuestion, counts: await breakdownCounts(byQuestion.id, questions) } : null;
   return {
     survey,
     aboutYou: questions.filter((question) => question.kind === "about-you"),
     breakdownBy: byQuestion,
-    report: buildReport({ questions, totals, counts, breakdown, locale, t, rules: disclosureRules }),
+    report: buildReport({
+      questions,
+      results,
+      snapshot,
+      heldBack,
+      by: by === "all" ? "all" : (byQuestion?.id ?? null),
+      locale,
+      t,
+      rules: disclosureRules,
+    }),
   };
 }
 
@@ -89,20 +142,22 @@ export async function readResults(
 
   if (reader === "json") {
     const surveys = await Promise.all(
-      AUDIENCES.map(async (audience) => surveyResults(await surveyFor(audience), null, locale, t)),
+      AUDIENCES.map(async (audience) => surveyResults(await surveyFor(audience), inspection, "all", locale, t)),
     );
     await recordAudit(user, inspection.id, "results.export", { format: "json" });
     return { ...reading, surveys };
   }
   const survey = await surveyFor(audience);
   if (reader === "comments") {
-    const [questions, totals] = await Promise.all([questionsOf(survey.id), surveyTotals(survey.id)]);
-    const shown = commentsShown(totals.responses, disclosureRules);
-    const comments = await readComments({ inspectionId: inspection.id, survey, questions, locale, url, shown });
+    const questions = await questionsOf(survey.id);
+    // Comments come with snapshots too: only those of published responses, none before the first.
+    const { snapshot } = await currentSnapshot(survey, inspection);
+    const shown = snapshot !== null;
+    const comments = await readComments({ inspectionId: inspection.id, survey, questions, locale, url, snapshot });
     await recordAudit(user, inspection.id, "results.comments", { survey: audience, page: comments.page });
     return { ...reading, survey, shown, ...comments };
   }
-  const results = await surveyResults(survey, url.searchParams.get("by"), locale, t);
+  const results = await surveyResults(survey, inspection, url.searchParams.get("by"), locale, t);
   const detail = { survey: audience, by: results.breakdownBy?.id ?? null };
   await recordAudit(
     user,

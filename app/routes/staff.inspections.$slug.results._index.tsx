@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/i18n/format";
 import { textDirection } from "~/i18n/languages";
-import { QuestionResultView } from "~/results/QuestionResultView";
-import { focusAreaSummary } from "~/results/report";
+import { QuestionResultView, ResponseCount } from "~/results/QuestionResultView";
+import { focusAreaSummary, noiseInWords } from "~/results/report";
 import { readResults } from "~/results/results.server";
 import { displayQuestion } from "~/surveys/questions";
 import { AUDIENCES } from "~/surveys/survey";
@@ -13,7 +13,7 @@ import { pageTitle } from "~/ui/meta";
 export const handle = { i18n: ["results", "survey"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { inspection, locale, t, final, ...results } = await readResults(request, params.slug, "page");
+  const { inspection, locale, t, final, rules, ...results } = await readResults(request, params.slug, "page");
   const query = new URLSearchParams({
     survey: results.survey.audience,
     ...(results.breakdownBy ? { by: results.breakdownBy.id } : {}),
@@ -26,6 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       audience: results.survey.audience,
       final,
       when: formatDateTime(t, locale, inspection.surveyClosesAt),
+      updated: results.report.snapshot
+        ? formatDateTime(t, locale, new Date(results.report.snapshot.publishedAt))
+        : null,
+      noise: noiseInWords(rules.noise, locale),
       report: results.report,
       focusAreas: focusAreaSummary(results.report),
       aboutYou: results.aboutYou.map((question) => ({
@@ -73,7 +77,8 @@ export default function Results() {
           <strong className="tag">{t(data.final ? "final" : "live")}</strong>
         </p>
         <p>{t(data.final ? "finalBody" : "liveBody", { when: data.when })}</p>
-        <p>{t("responses", { count: data.report.responses, late: data.report.late })}</p>
+        <ResponseCount report={data.report} />
+        {data.updated ? <p>{t("snapshot", { when: data.updated, minAnswers: data.rules.minAnswers })}</p> : null}
       </div>
 
       <details className="details">
@@ -85,6 +90,7 @@ export default function Results() {
             minGroup: data.rules.minGroup,
           })}
         </p>
+        <p>{t("noise", { average: data.noise.average, most: data.noise.most })}</p>
       </details>
 
       <p className="button-group">

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/i18n/format";
 import { textDirection } from "~/i18n/languages";
-import { QuestionResultView } from "~/results/QuestionResultView";
+import { QuestionResultView, ResponseCount } from "~/results/QuestionResultView";
 import { readResults } from "~/results/results.server";
 import { pageTitle } from "~/ui/meta";
 
@@ -34,10 +34,8 @@ export default function PrintableReport() {
     <article className="report">
       <h1>{data.title}</h1>
       <p>{t("printSurvey", { audience: t(`questions:audiences.${data.audience}`) })}</p>
-      <p>
-        {t("responses", { count: data.report.responses, late: data.report.late })}{" "}
-        {t("printGenerated", { when: data.generated })}
-      </p>
+      <ResponseCount report={data.report} />
+      <p>{t("printGenerated", { when: data.generated })}</p>
       <p className="hint no-print">{t("printHint")}</p>
       {data.report.questions.map((question) => (
         <QuestionResultView

@@ -12,6 +12,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tooFew: t("tooFew", { minAnswers: results.report.rules.minAnswers }),
     withheld: t("withheldShort"),
     comments: t("csv.comments"),
+    responses: t("csv.responses"),
+    late: t("csv.late"),
+    answered: t("csv.answered"),
+    noResults: t("noSnapshot", { minAnswers: results.report.rules.minAnswers }),
   });
   return new Response(csv, {
     headers: {

@@ -4,8 +4,15 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf, requireInspectionPermission } from "~/auth/guard.server";
+import { can } from "~/auth/permissions";
 import { translatorFor } from "~/i18n/i18next.server";
-import { addSettingNames, redactionLists, removeSettingName } from "~/results/redaction-lists.server";
+import {
+  addSettingNames,
+  decideRemoval,
+  redactionLists,
+  removalsWaiting,
+  removeSettingName,
+} from "~/results/redaction-lists.server";
 import { SettingNamesSchema } from "~/results/schemas";
 import { CsrfField, ErrorSummary, PostButton, summaryErrors, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
@@ -13,12 +20,16 @@ import { useStaff } from "./staff";
 
 /** The local area's schools and settings: their names are taken out of comments before inspectors read them. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { inspection } = await requireInspectionPermission(request, "settings.manage", params.slug);
+  const { user, inspection } = await requireInspectionPermission(request, "settings.manage", params.slug);
   const { t } = await translatorFor(request, "staff");
+  const [lists, waiting] = await Promise.all([redactionLists(inspection.id), removalsWaiting(inspection.id)]);
   return json({
     title: t("settingNames.title"),
     area: inspection.localAreaName,
-    names: (await redactionLists(inspection.id)).settings,
+    names: lists.settings.filter((name) => !waiting.includes(name)),
+    waiting,
+    // Only an inspector of the inspection (who reads the comments) may let a name show again.
+    canConfirm: can(user, "results.view", inspection.id),
   });
 }
 
@@ -26,23 +37,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const session = await requireInspectionPermission(request, "settings.manage", params.slug);
   const formData = await request.formData();
   requireCsrf(session, formData);
-  if (formData.get("intent") === "remove") {
-    await removeSettingName(session.inspection.id, String(formData.get("name") ?? ""));
+  const intent = formData.get("intent");
+  const name = String(formData.get("name") ?? "");
+  if (intent === "remove") {
+    await removeSettingName(session.inspection.id, name, session.user);
+    return redirect(new URL(request.url).pathname);
+  }
+  if (intent === "confirm-removal" || intent === "keep") {
+    if (!can(session.user, "results.view", session.inspection.id)) throw new Response("Forbidden", { status: 403 });
+    await decideRemoval(session.inspection.id, name, intent === "confirm-removal", session.user);
     return redirect(new URL(request.url).pathname);
   }
   const submission = parseWithZod(formData, { schema: SettingNamesSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
-  await addSettingNames(session.inspection.id, submission.value.name);
+  await addSettingNames(session.inspection.id, submission.value.name, session.user);
   return redirect(new URL(request.url).pathname);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
 
 export default function SettingNames() {
-  const { area, names } = useLoaderData<typeof loader>();
+  const { area, names, waiting, canConfirm } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { csrf } = useStaff();
   const { t } = useTranslation("staff");
+  const { t: tr } = useTranslation("results");
   const [form, fields] = useForm({
     id: "add-setting-name",
     lastResult: actionData?.result,
@@ -69,6 +88,31 @@ export default function SettingNames() {
           ))}
         </ul>
       )}
+      {waiting.length > 0 ? (
+        <section aria-labelledby="waiting-heading">
+          <h2 id="waiting-heading">{tr("settingNames.waitingHeading")}</h2>
+          <p>{tr(canConfirm ? "settingNames.waitingInspector" : "settingNames.waitingOthers")}</p>
+          <ul className="card-list">
+            {waiting.map((name) => (
+              <li key={name} className="button-group">
+                <span>{name}</span>
+                {canConfirm ? (
+                  <>
+                    <PostButton csrf={csrf} intent="confirm-removal" values={{ name }} className="link-button">
+                      {tr("settingNames.confirm")}
+                      <span className="visually-hidden"> {name}</span>
+                    </PostButton>
+                    <PostButton csrf={csrf} intent="keep" values={{ name }} className="link-button">
+                      {tr("settingNames.keep")}
+                      <span className="visually-hidden"> {name}</span>
+                    </PostButton>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="post" {...getFormProps(form)}>
         <CsrfField token={csrf} />
         <TextField

@@ -1,3 +1,5 @@
+import { randomInt, randomUUID } from "node:crypto";
+import type { TransactionSql } from "postgres";
 import { publicUrl } from "~/auth/secret.server";
 import { randomToken, sha256 } from "~/auth/sessions.server";
 import { sql } from "~/db.server";
@@ -7,7 +9,7 @@ import { enqueueEmail } from "~/mail/outbox.server";
 import type { Answer, Answers } from "./answers";
 import type { Question } from "./questions";
 import type { Survey } from "./survey";
-import { draftExpiry } from "./window";
+import { draftExpiry, GRACE_MINUTES } from "./window";
 
 /**
  * Answers in progress and their submission. A draft is found by a random id the respondent's device
@@ -72,6 +74,9 @@ export async function saveAnswer(
  * Turns the draft into an anonymous response, in one transaction: the draft is deleted as the response
  * is written, so a second submission of the same draft (a double tap, a refresh, a retried request)
  * finds nothing to submit and records nothing. False when there was no draft left to submit.
+ *
+ * The response waits in `pending_responses` (no time, nothing that orders it) until a batch of at least
+ * PENDING_BATCH has gathered; the submission that completes a batch moves it into `responses`.
  */
 export async function submitDraft(
   draftId: string,
@@ -84,20 +89,87 @@ export async function submitDraft(
       delete from survey_drafts where (id_hash = ${key} or resume_hash = ${key}) and survey_id = ${open.survey.id}
       returning answers, channel`;
     if (!draft) return false;
-    const [response] = await tx<{ id: string }[]>`
-      insert into responses (survey_id, submitted_on, locale, channel, late)
-      values (${open.survey.id}, (now() at time zone 'Europe/London')::date, ${locale}, ${draft.channel}, ${late})
-      returning id`;
-    const rows = answerRows(open.questions, draft.answers);
-    if (rows.length > 0) {
-      await tx`
-        insert into answers (response_id, question_id, choice, text)
-        select ${response!.id}, question_id, choice, text
-        from unnest(${rows.map((row) => row.questionId)}::bigint[], ${rows.map((row) => row.choice)}::text[],
-                    ${rows.map((row) => row.text)}::text[]) as answer(question_id, choice, text)`;
-    }
+    await tx`
+      insert into pending_responses (survey_id, submitted_on, locale, channel, late, answers)
+      values (${open.survey.id}, (now() at time zone 'Europe/London')::date, ${locale}, ${draft.channel}, ${late},
+              ${sql.json(answerRows(open.questions, draft.answers))})`;
+    await moveBatch(tx, open.survey.id, false);
     return true;
   });
+}
+
+/** Responses move from pending into `responses` in batches of at least this many (or all, at the close). */
+export const PENDING_BATCH = 10;
+const MOVE_LOCK = 724_311_014;
+
+type PendingRow = {
+  submittedOn: string;
+  locale: string;
+  channel: string | null;
+  late: boolean;
+  answers: Array<{ questionId: string; choice: string | null; text: string | null }>;
+};
+
+/**
+ * Moves a survey's pending responses into `responses` when there are at least PENDING_BATCH of them (or
+ * any, with `all`), in a random order, with new random ids and record keys (nothing in common with the
+ * pending row), in the transaction that deletes them from pending. One mover per survey at a time; a
+ * submission that finds another moving leaves its response for the next batch. Returns how many moved.
+ */
+async function moveBatch(tx: TransactionSql, surveyId: string, all: boolean): Promise<number> {
+  const [{ locked }] = await tx<[{ locked: boolean }]>`
+    select pg_try_advisory_xact_lock(${MOVE_LOCK}, ${surveyId}::int) as locked`;
+  if (!locked) return 0;
+  const [{ waiting }] = await tx<[{ waiting: number }]>`
+    select count(*)::int as waiting from pending_responses where survey_id = ${surveyId}`;
+  if (waiting === 0 || (!all && waiting < PENDING_BATCH)) return 0;
+  const rows = await tx<PendingRow[]>`
+    delete from pending_responses where survey_id = ${surveyId}
+    returning to_char(submitted_on, 'YYYY-MM-DD') as submitted_on, locale, channel, late, answers`;
+  // A Fisher–Yates shuffle with a cryptographic generator: the stored order is the order of this array.
+  for (let i = rows.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+  }
+  const ids = rows.map(() => randomUUID());
+  await tx`
+    insert into responses (id, survey_id, submitted_on, locale, channel, late, record_key)
+    select id::uuid, ${surveyId}, submitted_on::date, locale, channel, late::boolean, record_key::integer
+    from unnest(${ids}::text[], ${rows.map((row) => row.submittedOn)}::text[], ${rows.map((row) => row.locale)}::text[],
+                ${rows.map((row) => row.channel) as string[]}::text[], ${rows.map((row) => String(row.late))}::text[],
+                ${rows.map(() => String(randomInt(2 ** 31)))}::text[])
+      as moved(id, submitted_on, locale, channel, late, record_key)`;
+  const answers = rows.flatMap((row, index) => row.answers.map((answer) => ({ ...answer, responseId: ids[index]! })));
+  if (answers.length > 0) {
+    await tx`
+      insert into answers (response_id, question_id, choice, text)
+      select response_id::uuid, question_id::bigint, choice, text
+      from unnest(${answers.map((a) => a.responseId)}::text[], ${answers.map((a) => a.questionId)}::text[],
+                  ${answers.map((a) => a.choice) as string[]}::text[], ${answers.map((a) => a.text) as string[]}::text[])
+        as answer(response_id, question_id, choice, text)`;
+  }
+  return rows.length;
+}
+
+/**
+ * The periodic job: moves every full batch a busy moment left behind, and everything still pending for
+ * surveys whose window and grace period have passed (nothing more can join them). Then vacuums the pending
+ * table, so the deleted rows, which were written in the order they were sent, do not linger in its pages.
+ */
+export async function movePendingResponses(): Promise<number> {
+  const surveys = await sql<Array<{ surveyId: string; closed: boolean }>>`
+    select p.survey_id, bool_or(i.survey_closes_at + make_interval(mins => ${GRACE_MINUTES}) <= now()) as closed
+    from pending_responses p join surveys s on s.id = p.survey_id join inspections i on i.id = s.inspection_id
+    group by p.survey_id`;
+  let moved = 0;
+  for (const { surveyId, closed } of surveys) moved += await sql.begin((tx) => moveBatch(tx, surveyId, closed));
+  if (moved > 0) await sql`vacuum pending_responses`;
+  return moved;
+}
+
+/** Moves one survey's pending responses once it has closed (results call this before reading final ones). */
+export async function movePendingAtClose(surveyId: string): Promise<number> {
+  return sql.begin((tx) => moveBatch(tx, surveyId, true));
 }
 
 /** One row per answer, one per choice for "choose any"; answers to questions no longer there are dropped. */

@@ -34,6 +34,11 @@ beforeAll(async () => {
   const [survey] = await sql`
     select s.id from surveys s join inspections i on i.id = s.inspection_id where i.slug = 'scanshire' and s.audience = 'parents'`;
   await addSampleResponses(sql, survey!.id, 40);
+  // A setting name whose removal waits for an inspector's confirmation, so that part of its page is scanned.
+  await sql`
+    with scan as (select id from inspections where slug = 'scanshire'),
+    named as (insert into setting_names (inspection_id, name) select id, 'Northshire Primary Academy' from scan returning inspection_id, name)
+    insert into setting_name_removals (inspection_id, name) select inspection_id, name from named`;
   await sql.end();
 
   const open = "/staff/inspections/scanshire/surveys/parents";

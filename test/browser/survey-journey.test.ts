@@ -24,9 +24,13 @@ async function openInspection(window: { opens: string; closes: string } = { open
   return slug;
 }
 
+/** Submitted responses, whether still waiting for their batch or already moved into `responses`. */
 async function responses(slug: string) {
   return sql<{ late: boolean; locale: string; channel: string | null }[]>`
-    select r.late, r.locale, r.channel from responses r join surveys s on s.id = r.survey_id
+    select r.late, r.locale, r.channel from (
+      select survey_id, late, locale, channel from responses
+      union all select survey_id, late, locale, channel from pending_responses
+    ) r join surveys s on s.id = r.survey_id
     join inspections i on i.id = s.inspection_id where i.slug = ${slug} and s.audience = 'parents'`;
 }
 

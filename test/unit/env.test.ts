@@ -17,6 +17,13 @@ describe("configuration", () => {
     });
   });
 
+  test("the perturbation table has a default and can be replaced; a bad one stops the app", () => {
+    expect(parseEnv({}).RESULTS_NOISE.maxAdjustment).toBe(8);
+    expect(parseEnv({ RESULTS_NOISE: "10,3" }).RESULTS_NOISE).toMatchObject({ keyRange: 16, maxAdjustment: 1 });
+    expect(() => parseEnv({ RESULTS_NOISE: "10,4" })).toThrow(/^Configuration error: RESULTS_NOISE must add up/);
+    expect(() => parseEnv({ RESULTS_NOISE: "ten" })).toThrow(/^Configuration error: RESULTS_NOISE must be whole numbers/);
+  });
+
   test("an empty variable counts as unset", () => {
     const env = parseEnv({ SMTP_URL: "", PORT: "" });
     expect(env.SMTP_URL).toBeUndefined();

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { redact, redactedText } from "~/results/redaction";
 import { mayDescribeRisk } from "~/results/safeguarding";
@@ -29,6 +30,11 @@ describe("redaction of personal details", () => {
     ["Dr. Patel said to wait", "[name] said to wait"],
     ["Olivia Hughes from the council never replied", "[name] from the council never replied"],
     ["Muhammad loves school now", "[name] loves school now"],
+    ["my son is called jack", "my son is called [name]"],
+    ["her name is amira and she is 9", "her name is [name] and she is 9"],
+    ["My daughter's name is zofia.", "My daughter's name is [name]."],
+    ["my son jack waited", "my son [name] waited"],
+    ["a boy named kacper", "a boy named [name]"],
   ])("%s", (text, expected) => {
     expect(clean(text)).toBe(expected);
   });
@@ -40,6 +46,8 @@ describe("redaction of personal details", () => {
     "May we please have more speech therapy? Will anyone listen?",
     "The EHC plan took 40 weeks. CAMHS said no. SENCO was kind.",
     "Grace and hope are not a plan.",
+    "They called back the next day, and named in the plan was the wrong school.",
+    "My son has autism and my daughter is fine.",
     "I",
   ])("leaves ordinary words alone: %s", (text) => {
     expect(clean(text)).toBe(text);
@@ -48,6 +56,55 @@ describe("redaction of personal details", () => {
   test("a phrase an inspector chooses is redacted wherever it appears, in any case", () => {
     expect(clean("The Blue Room at the centre. the blue room again.", { phrases: ["blue room"] })).toBe(
       "The [redacted] at the centre. the [redacted] again.",
+    );
+  });
+
+  test("redacted spans that overlap or touch merge into one", () => {
+    expect(clean("write to jo.parent@example.org today", { phrases: ["today"] })).toBe("write to [email] [redacted]");
+    expect(clean("Oakfield Primary School/Riverside Academy", { phrases: ["/"] })).toBe("[setting]");
+  });
+
+  test("a phrase or setting name is matched only against what is still shown", () => {
+    const text = "Email jo.parent@example.org about Tom's plan";
+    // Guesses that include redacted characters match nothing: the page does not change.
+    for (const guess of ["jo.parent", "parent@example.org about", "t@e", "Email jo", "org about"])
+      expect(clean(text, { phrases: [guess] })).toBe(clean(text));
+    expect(clean(text, { settings: ["example"] })).toBe("Email [email] about Tom's plan");
+    expect(clean(text, { phrases: ["about Tom"] })).toBe("Email [email] [redacted]'s plan");
+  });
+
+  test("property: a hand phrase never reveals any character of what was redacted, nor changes with it", () => {
+    const texts = [
+      "Call me on 07700 900982 about my son Tom at Oakfield Primary School",
+      "Email jo.parent@example.org or ring (01632) 960001, NHS number 943 476 5919",
+      "my son is called jack and lives at SW1A 1AA, born 14/03/2012",
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...texts),
+        fc.nat(),
+        fc.integer({ min: 2, max: 25 }),
+        (text, from, length) => {
+          const start = from % (text.length - 1);
+          const phrase = text.slice(start, start + length);
+          const before = redact(text, lists);
+          const after = redact(text, { ...lists, phrases: [phrase] });
+          const shownBefore = before.filter((segment): segment is string => typeof segment === "string");
+          const shownAfter = after.filter((segment): segment is string => typeof segment === "string");
+          // Everything still shown was shown before; tags stay (only more text can become a tag).
+          const onlyRemoves = shownAfter.every((piece) => shownBefore.some((whole) => whole.includes(piece)));
+          const tagsBefore = before.filter((segment) => typeof segment !== "string").length;
+          const hiddenBefore = new Set(before.flatMap((segment) => (typeof segment === "string" ? [] : [segment.tag])));
+          const keepsTags = [...hiddenBefore].every((tag) =>
+            after.some((segment) => typeof segment !== "string" && segment.tag === tag),
+          );
+          // A phrase reaching into redacted text matches nothing at all.
+          const visible = shownBefore.some((whole) => whole.toLowerCase().includes(phrase.trim().toLowerCase()));
+          const unchangedUnlessVisible = visible || redactedText(after) === redactedText(before);
+          return onlyRemoves && keepsTags && tagsBefore > 0 && unchangedUnlessVisible;
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 
