@@ -20,6 +20,7 @@ import { channelsOf } from "~/promotion/channels.server";
 import { channelName } from "~/promotion/kit.server";
 import { againstPrevious } from "~/promotion/reach";
 import { minCell, previousTotal, reachOf, setPreviousTotal } from "~/promotion/reach.server";
+import { PENDING_BATCH } from "~/surveys/drafts.server";
 import { CountFigures, PreviousComparison, useCountText } from "~/promotion/ReachFigures";
 import styles from "~/promotion/promotion.css";
 import { PreviousTotalForm } from "~/promotion/schemas";
@@ -67,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       days: reach.days.map((row) => ({ key: row.day, label: formatDay(locale, row.day), count: row.count })),
       previous: previous === null ? null : againstPrevious(parents, previous),
       minCell,
+      batch: PENDING_BATCH,
       canPromote: can(user, "promotion.use", inspection.id),
       dir: textDirection(locale),
     },
@@ -107,7 +109,7 @@ export default function Reach() {
       <span className="caption">{data.area}</span>
       <h1>{t("reach.title")}</h1>
       <p className="inset">{t(`kit.status.${data.status}`, { opens: data.opens, closes: data.closes })}</p>
-      <p>{t("reach.intro", { minCell: data.minCell })}</p>
+      <p>{t("reach.intro", { minCell: data.minCell, batch: data.batch })}</p>
       {data.canPromote ? (
         <p>
           <Link to={`/staff/inspections/${data.slug}/promote`}>{t("reach.kitLink")}</Link>
