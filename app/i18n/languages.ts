@@ -35,4 +35,4 @@ export const i18nOptions = {
 } as const;
 
 /** One JSON file per namespace in each `locales/<language>/` folder (a test checks they match). */
-export const NAMESPACES = ["common", "home", "inspection", "legal", "staff", "questions", "survey", "results"] as const;
+export const NAMESPACES = ["common", "home", "inspection", "legal", "staff", "questions", "survey", "results", "easyread"] as const;
