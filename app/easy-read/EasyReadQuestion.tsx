@@ -210,7 +210,15 @@ export function EasyReadQuestion({
           />
         )}
         <div className="er-buttons">
-          <button type="submit" name="intent" value="continue" className="button er-button" data-scan-after-choice>
+          {/* Switch scanning starts on the answers; on a free-text question (nothing to choose), on Next. */}
+          <button
+            type="submit"
+            name="intent"
+            value="continue"
+            className="button er-button"
+            data-scan-after-choice
+            data-scan-start={question.kind === "text" ? true : undefined}
+          >
             {t("question.next")}
           </button>
           <button type="submit" name="intent" value="save" className="button button--secondary er-button">

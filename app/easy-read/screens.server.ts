@@ -19,13 +19,12 @@ export async function easyReadPage(
   inspection: Inspection,
   locale: string,
   spoken: Array<SpokenLine | null | undefined>,
-  { warmUp = false } = {},
 ) {
   const t = easyReadT(locale);
   const contact = inspection.safeguardingContact;
   const safetyLines = [t("safety.heading"), ...texts(SAFETY_LINES, t), contact ? t("safety.local", { contact }) : null];
   const [audio, safety, switchMode] = await Promise.all([
-    speechFor(locale, spoken, { warmUp }),
+    speechFor(locale, spoken),
     speechFor(locale, safetyLines),
     switchSettings(request, inspection.slug),
   ]);
@@ -67,7 +66,7 @@ export async function easyReadQuestion(
     display.hint,
     t("question.skip"),
   ];
-  const page = await easyReadPage(request, inspection, locale, [...intro, ...answers], { warmUp: true });
+  const page = await easyReadPage(request, inspection, locale, [...intro, ...answers]);
   const clipOf = (index: number) => page.lines[intro.length + index + (firstApart >= 0 && index >= firstApart ? 1 : 0)];
   return {
     ...page,

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { sql } from "~/db.server";
-import { env } from "~/env.server";
 import { joinClips, SAMPLE_RATE, wavFile } from "./pcm.js";
 
 /**
@@ -31,10 +30,10 @@ export const clipKey = (language: string, text: string) =>
 
 const tidy = (text: string) => text.replace(/\s+/g, " ").trim();
 
-/* The worker thread: started when first needed, one request at a time, people waiting before warm-ups. */
+/* The worker thread: started when first needed, one clip at a time (each instance of the engine holds
+ * its voices in memory, so they are not run side by side). */
 type Job = { voice: string; text: string; resolve: (pcm: Int16Array) => void; reject: (error: Error) => void };
-const waiting: { now: Job[]; later: Job[] } = { now: [], later: [] };
-const MAX_WARM_UPS = 200;
+const waiting: Job[] = [];
 let worker: Worker | null = null;
 let running: (Job & { id: number }) | null = null;
 let nextId = 1;
@@ -65,18 +64,16 @@ function startWorker(): Worker {
 
 function runNext() {
   if (running) return;
-  const job = waiting.now.shift() ?? waiting.later.shift();
+  const job = waiting.shift();
   if (!job) return;
   worker ??= startWorker();
   running = { ...job, id: nextId++ };
   worker.postMessage({ id: running.id, voice: job.voice, text: job.text });
 }
 
-function synthesise(language: string, text: string, urgent: boolean): Promise<Int16Array> {
+function synthesise(language: string, text: string): Promise<Int16Array> {
   return new Promise((resolve, reject) => {
-    const queue = urgent ? waiting.now : waiting.later;
-    if (!urgent && queue.length >= MAX_WARM_UPS) return reject(new Error("too many clips waiting"));
-    queue.push({ voice: VOICES[language] ?? "en-gb", text, resolve, reject });
+    waiting.push({ voice: VOICES[language] ?? "en-gb", text, resolve, reject });
     runNext();
   });
 }
@@ -84,11 +81,11 @@ function synthesise(language: string, text: string, urgent: boolean): Promise<In
 /* The clips: made once, by whichever process needs one first; several making one at once is harmless. */
 const making = new Map<string, Promise<Buffer>>();
 
-function makeClip(clip: { key: string; language: string; text: string }, urgent: boolean): Promise<Buffer> {
+function makeClip(clip: { key: string; language: string; text: string }): Promise<Buffer> {
   const already = making.get(clip.key);
   if (already) return already;
   const made = (async () => {
-    const samples = await synthesise(clip.language, clip.text, urgent);
+    const samples = await synthesise(clip.language, clip.text);
     const pcm = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
     await sql`update speech_clips set pcm = ${pcm}, made_at = now() where key = ${clip.key} and pcm is null`;
     return pcm;
@@ -97,12 +94,11 @@ function makeClip(clip: { key: string; language: string; text: string }, urgent:
   return made;
 }
 
-/** Keys this process knows are in the table (`stored`) and already spoken (`spoken`): no query for them. */
+/** Keys this process knows are in the table: no query for them. */
 const stored = new Set<string>();
-const spoken = new Set<string>();
-const remember = (set: Set<string>, key: string) => {
-  if (set.size > 50_000) set.clear();
-  set.add(key);
+const remember = (key: string) => {
+  if (stored.size > 50_000) stored.clear();
+  stored.add(key);
 };
 
 /** A line to say: text in the screen's language, or text marked with the language it is in. */
@@ -116,16 +112,13 @@ export interface ScreenAudio {
 }
 
 /**
- * The audio addresses for a screen's lines in a language. Lines are recorded for speaking (the text the
- * service shows: never anything a respondent wrote or chose). With `warmUp`, lines not yet spoken are
- * made in the background now, so that the first listener does not wait (only in production: tests and
- * development make audio when it is first asked for).
+ * The audio addresses for a screen's lines in a language. The lines are recorded, for speaking when
+ * someone asks to listen (only the text the service shows: never anything a respondent wrote or chose).
+ * Nothing is spoken until then: most people never press Listen, and lines shared by many screens (the
+ * answers' words, "You can skip this question") are made once, so a new screen usually waits only for
+ * its question.
  */
-export async function speechFor(
-  language: string,
-  lines: Array<SpokenLine | null | undefined>,
-  { warmUp = false } = {},
-): Promise<ScreenAudio> {
+export async function speechFor(language: string, lines: Array<SpokenLine | null | undefined>): Promise<ScreenAudio> {
   // One clip per line given (null for an empty one), so callers find a line's audio by its place.
   const perLine = lines.map((line, index) => {
     const spoken = typeof line === "string" ? { text: line, lang: undefined } : line;
@@ -142,26 +135,12 @@ export async function speechFor(
       select * from unnest(${unknown.map((clip) => clip.key)}::text[], ${unknown.map((clip) => clip.language)}::text[],
                            ${unknown.map((clip) => clip.text)}::text[])
       on conflict (key) do nothing`;
-    for (const clip of unknown) remember(stored, clip.key);
+    for (const clip of unknown) remember(clip.key);
   }
-  if (warmUp && env.NODE_ENV === "production") void warmUpClips(clips.filter((clip) => !spoken.has(clip.key)));
   return {
     screen: `/audio/${clips.map((clip) => clip.key).join("-")}.wav`,
     lines: perLine.map((clip) => (clip ? `/audio/${clip.key}.wav` : null)),
   };
-}
-
-async function warmUpClips(clips: Array<{ key: string; language: string; text: string }>) {
-  if (clips.length === 0) return;
-  try {
-    const done = await sql<{ key: string }[]>`
-      select key from speech_clips where key = any(${clips.map((clip) => clip.key)}::text[]) and pcm is not null`;
-    for (const { key } of done) remember(spoken, key);
-    await Promise.all(clips.filter((clip) => !spoken.has(clip.key)).map((clip) => makeClip(clip, false)));
-  } catch (error) {
-    // Nothing is lost: the clip is made when someone asks for it.
-    console.warn("[speech] warm-up skipped:", error instanceof Error ? error.message : error);
-  }
 }
 
 /* Finished screens, kept in memory for repeat listeners (bounded; the clips stay in the database). */
@@ -201,8 +180,7 @@ export async function audioFile(name: string): Promise<Uint8Array | null> {
   const pcm = await Promise.all(
     keys.map(async (key) => {
       const row = byKey.get(key)!;
-      const bytes = row.pcm ?? (await makeClip(row, true));
-      remember(spoken, key);
+      const bytes = row.pcm ?? (await makeClip(row));
       return new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     }),
   );
