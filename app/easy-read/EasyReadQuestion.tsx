@@ -42,8 +42,8 @@ function Heading({ caption, picture, text }: { caption: string; picture: string;
 }
 
 /**
- * The answers as big cards. Each card is the label of a real radio button, so the whole card chooses
- * it and it stays a native radio group named by its legend (arrow keys move between answers, and
+ * The answers as big cards. Each card is the label of a real radio button (a checkbox for "choose
+ * any"), so the whole card chooses it and it stays a native radio group named by its legend (arrow keys move between answers, and
  * screen readers say "radio button, 2 of 7"). "I don't know" and "I don't understand" come after an
  * "or", apart from the faces.
  */
@@ -59,10 +59,11 @@ export function AnswerCards({
   caption: string;
   picture: string;
   cards: EasyReadCardView[];
-  chosen?: string;
+  chosen?: string | string[];
   error?: string;
 }) {
   const { t } = useTranslation("easyread");
+  const picked = new Set(Array.isArray(chosen) ? chosen : chosen ? [chosen] : []);
   const firstApart = cards.findIndex((card) => card.apart);
   const describedBy = ["answer-hint", error ? "answer-error" : null].filter(Boolean).join(" ");
   return (
@@ -91,11 +92,11 @@ export function AnswerCards({
                 <label className={`er-card${card.apart ? " er-card--apart" : ""}`} htmlFor={id}>
                   <input
                     className="er-card__input"
-                    type="radio"
+                    type={question.kind === "multi" ? "checkbox" : "radio"}
                     id={id}
                     name="answer"
                     value={card.value}
-                    defaultChecked={chosen === card.value}
+                    defaultChecked={picked.has(card.value)}
                     data-audio={card.audio ?? undefined}
                   />
                   {card.picture ? <Picture src={card.picture} /> : null}
@@ -181,7 +182,7 @@ export function EasyReadQuestion({
   late: string | null;
   formAction?: string;
   src: string | null;
-  answer?: string;
+  answer?: string | string[];
   error?: string;
 }) {
   const { t } = useTranslation("easyread");
@@ -198,7 +199,13 @@ export function EasyReadQuestion({
       <Form method="post" action={formAction} noValidate key={question.id}>
         {src ? <input type="hidden" name="src" value={src} /> : null}
         {question.kind === "text" ? (
-          <EasyReadText question={question} caption={caption} picture={picture} written={answer} error={error} />
+          <EasyReadText
+            question={question}
+            caption={caption}
+            picture={picture}
+            written={typeof answer === "string" ? answer : undefined}
+            error={error}
+          />
         ) : (
           <AnswerCards
             question={question}

@@ -50,10 +50,11 @@ export function startScanning(root: HTMLElement, settings: SwitchSettings, words
     const target = current;
     if (!target) return;
     target.click();
-    if (target instanceof HTMLInputElement && target.type === "radio") {
+    if (target instanceof HTMLInputElement && (target.type === "radio" || target.type === "checkbox")) {
       const answer = target.closest("label")?.textContent?.trim();
-      if (answer) announce(words.chosen(answer), "polite");
-      moveTo(root.querySelector<HTMLElement>("[data-scan-after-choice]"));
+      if (answer && target.checked) announce(words.chosen(answer), "polite");
+      // One answer: on to Next. "Choose any": stay, to choose more.
+      if (target.type === "radio") moveTo(root.querySelector<HTMLElement>("[data-scan-after-choice]"));
     }
     restartTimer();
   };

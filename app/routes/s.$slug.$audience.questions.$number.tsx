@@ -96,7 +96,11 @@ export default function QuestionPage() {
         formAction={formAction}
         src={data.src}
         answer={
-          actionData ? actionData.submitted.join("\n") : typeof data.answer === "string" ? data.answer : undefined
+          actionData
+            ? data.question.kind === "multi"
+              ? actionData.submitted
+              : actionData.submitted.join("\n")
+            : (data.answer ?? undefined)
         }
         error={actionData?.error}
       />
