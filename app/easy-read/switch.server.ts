@@ -2,7 +2,8 @@ import { createCookie } from "@remix-run/node";
 import { secureCookies } from "~/auth/secret.server";
 import type { Inspection } from "~/inspections/inspection";
 import { draftExpiry } from "~/surveys/window";
-import { switchSettingsFrom, type SwitchSettings } from "./switch";
+import type { SwitchSettings } from "./switch";
+import { switchSettingsFrom } from "./switch-form.server";
 
 /**
  * Switch mode is remembered on the young person's device only, in a cookie for this one survey that

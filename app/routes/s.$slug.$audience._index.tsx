@@ -1,11 +1,10 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { START_LINES } from "~/easy-read/content";
 import { EasyReadStart } from "~/easy-read/EasyReadStart";
 import { easyReadPage, easyReadT, spokenLines } from "~/easy-read/screens.server";
-import { SwitchSettingsSchema, switchSettingsFrom } from "~/easy-read/switch";
+import { parseSwitchForm } from "~/easy-read/switch-form.server";
 import { rememberSwitchSettings } from "~/easy-read/switch.server";
 import { answerLimit, tooManyRequests } from "~/http/limits.server";
 import { answeredQuestions } from "~/surveys/answers";
@@ -63,9 +62,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!answerLimit.attempt(context.clientAddress)) throw tooManyRequests();
   const { open, base } = await loadRespondent(request, params);
   if (open.survey.audience !== "young-people") throw new Response("Method Not Allowed", { status: 405 });
-  const submission = parseWithZod(await request.formData(), { schema: SwitchSettingsSchema });
-  if (submission.status !== "success") return json({ errors: submission.error ?? {} }, { status: 400 });
-  const cookie = await rememberSwitchSettings(open.inspection, switchSettingsFrom(submission.value));
+  const form = parseSwitchForm(await request.formData());
+  if ("errors" in form) return json({ errors: form.errors }, { status: 400 });
+  const cookie = await rememberSwitchSettings(open.inspection, form.settings);
   return redirect(`${base}?switch#switch-mode`, { headers: { "Set-Cookie": cookie } });
 }
 

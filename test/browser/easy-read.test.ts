@@ -13,6 +13,8 @@ import {
   WIDTHS,
 } from "../support/browser";
 import { createInspectionOpenAt } from "../support/inspections";
+import { portal } from "../support/cli";
+import { latestEmailTo, staffLinkIn } from "../support/outbox";
 import { activate, pageDrawn, tabTo } from "../support/keyboard";
 import enEasyRead from "../../locales/en-GB/easyread.json";
 import urEasyRead from "../../locales/ur/easyread.json";
@@ -405,6 +407,38 @@ describe("what people see and hear", () => {
     }
     expect(sizes.size).toBe(LANGUAGE_CODES.length); // six different recordings
   });
+});
+
+test("inspectors see the young people's faces at a glance and how many had help (the demo's 60 responses)", async () => {
+  const inspector = "easy.inspector@example.org";
+  portal(["add-staff", "--email", inspector, "--role", "admin"], env());
+  const context = await browser.newContext(contextOptions(1280));
+  const page = await context.newPage();
+  const requested = Date.now() - 1_000;
+  await page.goto("/staff/sign-in");
+  await page.locator("input[type=email]").fill(inspector);
+  await page.locator("form[method=post] button[type=submit]").click();
+  await page.goto(staffLinkIn((await latestEmailTo(inject("appDataDir"), inspector, { after: requested })).text));
+  await page.locator("form[method=post] button[type=submit]").click();
+  await page.waitForURL((url) => url.pathname === "/staff");
+
+  await page.goto("/staff/inspections/demo/results?survey=young-people");
+  const summary = page.locator("section[aria-labelledby='easy-read-summary']");
+  await expect(summary.getByRole("heading", { name: "Answered with help" }).isVisible()).resolves.toBe(true);
+  expect(await summary.locator(".panel p").first().textContent()).toMatch(
+    /^\d+ of the 60 young people who answered had someone helping them \(\d+%\)\.$/,
+  );
+  const table = summary.getByRole("table");
+  expect(await table.locator("thead th").allTextContents()).toEqual([
+    "Question",
+    "Happy or very happy",
+    "Sad or very sad",
+    "I don't know",
+    "I don't understand the question",
+  ]);
+  expect(await table.locator("tbody tr").count()).toBe(6);
+  await scanBothWidths(page, "the young people's results");
+  await context.close();
 });
 
 /**

@@ -5,7 +5,7 @@ import { byteRange } from "~/easy-read/ranges";
 import { joinClips, parseWav, resample, SAMPLE_RATE, wavFile } from "~/easy-read/pcm.js";
 import { isPictureName, optionPicture, PICTURES, questionPicture } from "~/easy-read/pictures";
 import { faceSummary, helpedSummary } from "~/easy-read/results";
-import { switchSettingsFrom, SwitchSettingsSchema } from "~/easy-read/switch";
+import { switchSettingsFrom, SwitchSettingsSchema } from "~/easy-read/switch-form.server";
 import type { QuestionCounts } from "~/results/aggregate.server";
 import { DEFAULT_RULES } from "~/results/disclosure";
 import { buildReport } from "~/results/report";
