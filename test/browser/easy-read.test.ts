@@ -15,7 +15,7 @@ import {
 import { createInspectionOpenAt } from "../support/inspections";
 import { portal } from "../support/cli";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
-import { activate, pageDrawn, tabTo } from "../support/keyboard";
+import { activate, tabTo } from "../support/keyboard";
 import enEasyRead from "../../locales/en-GB/easyread.json";
 import urEasyRead from "../../locales/ur/easyread.json";
 
@@ -169,38 +169,40 @@ test("in switch mode, pressing only Space while the page scans by itself", async
   await page.getByRole("button", { name: "Save switch mode" }).click();
   await page.getByRole("status").getByText("Switch mode is on.").waitFor();
 
-  /** Waits until scanning has reached the element, then presses the one switch. */
-  const press = async (highlighted: string) => {
+  /**
+   * Waits until the page whose heading includes `heading` is drawn and scanning has reached the element,
+   * then presses the one switch. (The heading makes sure it is the new page, not the one just left.)
+   */
+  const press = async (heading: string, highlighted: string) => {
     await page.waitForFunction(
-      (selector) =>
-        document.activeElement?.matches(selector) && document.activeElement.hasAttribute("data-scan-highlight"),
-      highlighted,
+      ([text, selector]) =>
+        Boolean(document.querySelector("main h1")?.textContent?.includes(text!)) &&
+        Boolean(document.activeElement?.matches(selector!)) &&
+        Boolean(document.activeElement?.hasAttribute("data-scan-highlight")),
+      [heading, highlighted],
       { timeout: 20_000 },
     );
     await page.keyboard.press("Space");
   };
 
-  await press("a[data-scan-start]");
-  await page.waitForURL(`**/s/${slug}/young-people/take-part`);
-  await press("a[data-scan-start]");
+  await press("Tell the inspectors what you think", "a[data-scan-start]");
+  await press("Do you want to take part?", "a[data-scan-start]");
   for (let number = 1; number <= 9; number += 1) {
-    await page.waitForURL(`**/s/${slug}/young-people/questions/${number}`);
-    await pageDrawn(page);
+    const heading = `Question ${number} of 9`;
     if (number === 1) {
       // Scanning starts on the first answer and moves on by itself: wait for the second, then choose it.
-      await press(".er-card__input[value='parent-carer']");
+      await press(heading, ".er-card__input[value='parent-carer']");
       await page.waitForFunction(
         () => (document.activeElement as HTMLElement | null)?.dataset.scanAfterChoice !== undefined,
       );
       expect(await page.locator(".er-card__input[value='parent-carer']").isChecked()).toBe(true);
       await expectNoAxeViolations(page, "a question in switch mode");
     } else if (number !== 8) {
-      await press(".er-cards > :first-child .er-card__input");
+      await press(heading, ".er-cards > :first-child .er-card__input");
     }
-    await press("button[data-scan-after-choice]");
+    await press(heading, "button[data-scan-after-choice]");
   }
-  await page.waitForURL(`**/s/${slug}/young-people/check`);
-  await press("form button[data-scan-start]");
+  await press("Check your answers", "form button[data-scan-start]");
   await page.waitForURL(`**/s/${slug}/young-people/done`);
 
   const stored = await youngPeoplesAnswers(slug);
