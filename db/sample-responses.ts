@@ -26,10 +26,12 @@ export const SAMPLE_COMMENTS = {
   ],
   "young-people": [
     "My teacher helps me when I get stuck.",
-    "I want to do a job with animals.",
+    "I want to do a job with animals when I am older.",
     "The bus to college is too noisy for me.",
-    "I like my speech therapist.",
-    "Nobody asked me what I wanted.",
+    "I like my speech therapist. She listens to me.",
+    "Nobody asked me what I wanted at my review.",
+    "I go to the youth club on Fridays with my friends.",
+    "The doctor talks to my mum, not to me.",
   ],
   practitioners: [
     "Joint panels between health and education have improved a lot this year.",

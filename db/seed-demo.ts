@@ -25,8 +25,8 @@ export function demoDay1(now: Date): string {
   }
 }
 
-/** About 120 made-up responses across the three surveys, and the area's school names to redact. */
-const SAMPLE_SIZES = { parents: 70, "young-people": 30, practitioners: 24 } as const;
+/** About 150 made-up responses across the three surveys, and the area's school names to redact. */
+const SAMPLE_SIZES = { parents: 70, "young-people": 60, practitioners: 24 } as const;
 const DEMO_SETTINGS = ["Northshire Primary Academy", "Riverside Special School"];
 
 async function addDemoResponses(demo: Inspection, now: Date) {

@@ -60,6 +60,7 @@ export function createExpressApp(build: ServerBuild) {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // Only where files are, so page requests do not each look for a file on disk first.
   app.use("/faces", express.static("public/faces", { maxAge: "1h", fallthrough: false }));
+  app.use("/easy-read", express.static("public/easy-read", { maxAge: "1h", fallthrough: false }));
   app.get("/favicon.svg", (_request, response) =>
     response.sendFile(path.resolve("public/favicon.svg"), { maxAge: "1h" }),
   );

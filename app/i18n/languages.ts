@@ -47,4 +47,5 @@ export const NAMESPACES = [
   "promotion",
   "meetings",
   "consent",
+  "easyread",
 ] as const;

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { translatorFor } from "~/i18n/i18next.server";
 import { pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["legal"] };
+export const handle = { i18n: ["legal", "easyread"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request, "legal");
@@ -17,6 +17,7 @@ const COOKIES = [
   { name: "lang", purpose: "cookies.langPurpose", expires: "cookies.langExpires" },
   { name: "draft-…", purpose: "cookies.draftPurpose", expires: "cookies.draftExpires" },
   { name: "taken_part", purpose: "cookies.takenPartPurpose", expires: "cookies.takenPartExpires" },
+  { name: "switch_mode", purpose: "easyread:cookies.switchPurpose", expires: "easyread:cookies.switchExpires" },
   { name: "staff_session", purpose: "cookies.staffPurpose", expires: "cookies.staffExpires" },
 ];
 

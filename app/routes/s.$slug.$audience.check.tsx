@@ -1,6 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CHECK_LINES, LOST_LINES, SEND_LINES } from "~/easy-read/content";
+import { EasyReadCheck } from "~/easy-read/EasyReadCheck";
+import { easyReadAnswers, easyReadPage, easyReadT, spokenLines } from "~/easy-read/screens.server";
 import { submitLimit, tooManyRequests } from "~/http/limits.server";
 import { answeredQuestions } from "~/surveys/answers";
 import { AnswerSummary } from "~/surveys/AnswerSummary";
@@ -9,17 +12,35 @@ import { hasTakenPart, loadRespondent, submittedCookies } from "~/surveys/public
 import { pageTitle } from "~/ui/meta";
 import { HoneypotField, honeypotFilled } from "~/ui/forms";
 
-export const handle = { i18n: ["survey"] };
+export const handle = { i18n: ["survey", "easyread"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { open, draft, state, locale, t, base, when } = await loadRespondent(request, params);
   if (state === "upcoming" || state === "closed") throw redirect(base);
+  const youngPeople = open.survey.audience === "young-people";
   return json({
-    title: t("check.title"),
+    title: youngPeople ? easyReadT(locale)(draft ? "check.title" : "check.lostTitle") : t("check.title"),
     base,
     // No draft here means the answers were never saved: most often a browser that blocks cookies.
     rows: draft ? answeredQuestions(open.questions, draft.answers, locale, t) : null,
     late: state === "late" ? t("late", { closes: when.closes, graceEnds: when.graceEnds }) : null,
+    // Young people check their answers in easy read; only the page's own words are said aloud.
+    easyRead: youngPeople
+      ? {
+          page: await easyReadPage(
+            request,
+            open.inspection,
+            locale,
+            spokenLines(
+              locale,
+              draft ? "check.title" : "check.lostTitle",
+              draft ? [CHECK_LINES, SEND_LINES] : [LOST_LINES],
+            ),
+          ),
+          rows: draft ? easyReadAnswers(open.questions, draft.answers, locale) : null,
+          late: state === "late" ? when.graceEnds : null,
+        }
+      : null,
   });
 }
 
@@ -43,8 +64,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
 
 export default function CheckAnswers() {
-  const { base, rows, late } = useLoaderData<typeof loader>();
+  const { base, rows, late, easyRead } = useLoaderData<typeof loader>();
   const { t } = useTranslation("survey");
+  if (easyRead) return <EasyReadCheck page={easyRead.page} base={base} rows={easyRead.rows} late={easyRead.late} />;
   if (!rows) {
     return (
       <>

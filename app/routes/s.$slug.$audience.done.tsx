@@ -1,18 +1,25 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DONE_LINES } from "~/easy-read/content";
+import { EasyReadDone } from "~/easy-read/EasyReadDone";
+import { easyReadPage, easyReadT, spokenLines } from "~/easy-read/screens.server";
 import { loadRespondent } from "~/surveys/public-survey.server";
 import { pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["survey"] };
+export const handle = { i18n: ["survey", "easyread"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { open, t } = await loadRespondent(request, params);
+  const { open, t, locale } = await loadRespondent(request, params);
+  const youngPeople = open.survey.audience === "young-people";
   return json({
-    title: t("done.title"),
+    title: youngPeople ? easyReadT(locale)("done.title") : t("done.title"),
     slug: open.inspection.slug,
     audience: open.survey.audience,
     revisit: open.inspection.kind === "revisit",
+    easyRead: youngPeople
+      ? await easyReadPage(request, open.inspection, locale, spokenLines(locale, "done.title", [DONE_LINES]))
+      : null,
   });
 }
 
@@ -20,8 +27,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 /** No reference number: the response is anonymous, so there is nothing anyone could look up. */
 export default function Done() {
-  const { slug, audience, revisit } = useLoaderData<typeof loader>();
+  const { slug, audience, revisit, easyRead } = useLoaderData<typeof loader>();
   const { t } = useTranslation("survey");
+  if (easyRead) return <EasyReadDone page={easyRead} />;
   return (
     <>
       <div className="confirmation">

@@ -1,6 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EasyReadQuestion } from "~/easy-read/EasyReadQuestion";
+import { easyReadError, easyReadQuestion, firstPage } from "~/easy-read/screens.server";
 import { answerLimit, tooManyRequests } from "~/http/limits.server";
 import { parseChannelCode } from "~/promotion/channels";
 import { parseAnswer } from "~/surveys/answers";
@@ -13,7 +15,7 @@ import { ErrorSummary } from "~/ui/forms";
 import { OutageBoundary } from "~/ui/OutageBoundary";
 import { errorPageTitle, pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["survey"] };
+export const handle = { i18n: ["survey", "easyread"] };
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const loaded = await loadRespondent(request, params);
@@ -34,12 +36,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caption: t("progress", { number, total }),
     question: display,
     answer: draft?.answers[question.id] ?? null,
-    back: fromCheck ? `${base}/check` : number > 1 ? `${base}/questions/${number - 1}` : base,
+    back: fromCheck ? `${base}/check` : number > 1 ? `${base}/questions/${number - 1}` : firstPage(base, open.survey),
     returnTo: fromCheck ? "check" : null,
     src: channelParam(request),
     late: state === "late" ? t("late", { closes: when.closes, graceEnds: when.graceEnds }) : null,
     area: open.inspection.localAreaName,
     safeguardingContact: open.inspection.safeguardingContact,
+    // Young people's questions are in easy read: pictures, answer cards, audio, switch scanning.
+    easyRead:
+      open.survey.audience === "young-people"
+        ? {
+            ...(await easyReadQuestion(request, open.inspection, question, { number, total, locale })),
+            lateUntil: state === "late" ? when.graceEnds : null,
+          }
+        : null,
   });
 }
 
@@ -49,8 +59,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submitted = formData.getAll("answer").map(String);
   const { answer, error } = parseAnswer(question, submitted);
-  // What was typed comes back with the error, so nothing is lost.
-  if (error) return json({ error, submitted }, { status: 400 });
+  // What was typed comes back with the error, so nothing is lost; nothing is saved.
+  if (error) {
+    const message = open.survey.audience === "young-people" ? easyReadError(error) : error;
+    return json({ error: message, submitted }, { status: 400 });
+  }
 
   const started = await saveAnswer(open, draft, question.id, answer, parseChannelCode(formData.get("src")));
   const last = number === open.questions.length;
@@ -76,6 +89,29 @@ export default function QuestionPage() {
   const { t } = useTranslation("survey");
   const errors = actionData?.error ? [actionData.error] : undefined;
   const formAction = data.returnTo ? `?return=${data.returnTo}` : undefined;
+  if (data.easyRead) {
+    return (
+      <EasyReadQuestion
+        page={data.easyRead}
+        question={data.question}
+        caption={data.easyRead.caption}
+        picture={data.easyRead.picture}
+        cards={data.easyRead.cards}
+        back={data.back}
+        late={data.easyRead.lateUntil}
+        formAction={formAction}
+        src={data.src}
+        answer={
+          actionData
+            ? data.question.kind === "multi"
+              ? actionData.submitted
+              : actionData.submitted.join("\n")
+            : (data.answer ?? undefined)
+        }
+        error={actionData?.error}
+      />
+    );
+  }
   return (
     <>
       <Link to={data.back} className="back-link">

@@ -3,6 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SAVE_LINES } from "~/easy-read/content";
+import { EasyReadSave } from "~/easy-read/EasyReadSave";
+import { easyReadPage, easyReadT, spokenLines } from "~/easy-read/screens.server";
 import { contactLimit, tooManyRequests } from "~/http/limits.server";
 import { emailResumeLink } from "~/surveys/drafts.server";
 import { firstUnanswered, loadRespondent } from "~/surveys/public-survey.server";
@@ -10,7 +13,7 @@ import { ResumeEmailSchema } from "~/surveys/schemas";
 import { ErrorSummary, summaryErrors, TextField } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["survey"] };
+export const handle = { i18n: ["survey", "easyread"] };
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const loaded = await loadRespondent(request, params);
@@ -21,11 +24,23 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const loaded = await load(request, params);
   const next = firstUnanswered(loaded);
+  const youngPeople = loaded.open.survey.audience === "young-people";
   return json({
-    title: loaded.t("save.title"),
+    title: youngPeople ? easyReadT(loaded.locale)("save.title") : loaded.t("save.title"),
     until: loaded.when.graceEnds,
     continueTo: next ? `${loaded.base}/questions/${next}` : `${loaded.base}/check`,
     sent: new URL(request.url).searchParams.has("sent"),
+    // Young people are not asked for an email address: their answers wait on this device.
+    easyRead: youngPeople
+      ? await easyReadPage(
+          request,
+          loaded.open.inspection,
+          loaded.locale,
+          spokenLines(loaded.locale, "save.title", [SAVE_LINES]).concat(
+            easyReadT(loaded.locale)("save.until", { until: loaded.when.graceEnds }),
+          ),
+        )
+      : null,
   });
 }
 
@@ -41,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
 
 export default function SaveForLater() {
-  const { until, continueTo, sent } = useLoaderData<typeof loader>();
+  const { until, continueTo, sent, easyRead } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("survey");
   const [form, fields] = useForm({
@@ -49,6 +64,7 @@ export default function SaveForLater() {
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResumeEmailSchema }),
   });
+  if (easyRead) return <EasyReadSave page={easyRead} until={until} continueTo={continueTo} />;
   return (
     <>
       <ErrorSummary errors={summaryErrors([fields.email])} />

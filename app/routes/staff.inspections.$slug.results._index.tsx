@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EasyReadResults } from "~/easy-read/EasyReadResults";
+import { faceSummary, helpedSummary } from "~/easy-read/results";
 import { formatDateTime } from "~/i18n/format";
 import { textDirection } from "~/i18n/languages";
 import { QuestionResultView, ResponseCount } from "~/results/QuestionResultView";
@@ -10,7 +12,7 @@ import { displayQuestion } from "~/surveys/questions";
 import { AUDIENCES } from "~/surveys/survey";
 import { pageTitle } from "~/ui/meta";
 
-export const handle = { i18n: ["results", "survey"] };
+export const handle = { i18n: ["results", "survey", "easyread"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { inspection, locale, t, final, rules, ...results } = await readResults(request, params.slug, "page");
@@ -32,6 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       noise: noiseInWords(rules.noise, locale),
       report: results.report,
       focusAreas: focusAreaSummary(results.report),
+      // Young people: the face scales at a glance and how many answered with help (easy-read survey).
+      easyRead:
+        results.survey.audience === "young-people"
+          ? { faces: faceSummary(results.report), helped: helpedSummary(results.report, results.report.rules) }
+          : null,
       aboutYou: results.aboutYou.map((question) => ({
         id: question.id,
         text: displayQuestion(question, locale).text.text,
@@ -125,6 +132,10 @@ export default function Results() {
             {t("showBreakdown")}
           </button>
         </Form>
+      ) : null}
+
+      {data.easyRead ? (
+        <EasyReadResults faces={data.easyRead.faces} helped={data.easyRead.helped} rules={data.rules} />
       ) : null}
 
       {data.focusAreas.length > 0 ? (

@@ -53,7 +53,7 @@ export default function NewQuestion() {
         options: "",
         focusArea: "",
         characterLimit: String(DEFAULT_CHARACTER_LIMIT),
-        faces: kind === "faces" ? "3" : "",
+        faces: kind === "faces" ? "5" : "",
       }}
     />
   );

@@ -17,7 +17,7 @@ import { CsrfField, ErrorSummary, TextareaField, type Field } from "~/ui/forms";
 import { pageTitle } from "~/ui/meta";
 import { useStaff } from "./staff";
 
-export const handle = { i18n: ["survey"] };
+export const handle = { i18n: ["survey", "easyread"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { inspection, survey, user } = await loadSurvey(request, params, "questions.review");

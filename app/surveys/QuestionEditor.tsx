@@ -66,7 +66,7 @@ export function QuestionEditor({
             type="radio"
             legend={t("form.faces")}
             choices={[
-              { value: "3", label: t("form.faces3") },
+              { value: "4", label: t("form.faces4") },
               { value: "5", label: t("form.faces5") },
             ]}
           />

@@ -35,6 +35,7 @@ type DefaultQuestion = {
   focusArea?: string;
   characterLimit?: number;
   faces?: number;
+  picture?: string;
 };
 
 /** A new inspection's three surveys, each starting from the default question set for its audience. */
@@ -45,10 +46,10 @@ export async function createSurveys(tx: TransactionSql, inspectionId: string) {
     const questions = (defaultQuestions as Record<Audience, DefaultQuestion[]>)[audience];
     for (const [index, question] of questions.entries()) {
       await tx`
-        insert into questions (survey_id, position, kind, text, hint, options, focus_area, character_limit, faces)
+        insert into questions (survey_id, position, kind, text, hint, options, focus_area, character_limit, faces, picture)
         values (${survey!.id}, ${index + 1}, ${question.kind}, ${tx.json(question.text)}, ${tx.json(question.hint ?? {})},
                 ${tx.json((question.options ?? []) as never)}, ${question.focusArea ?? null}, ${question.characterLimit ?? null},
-                ${question.faces ?? null})`;
+                ${question.faces ?? null}, ${question.picture ?? null})`;
     }
   }
 }
@@ -76,7 +77,7 @@ export async function surveysOf(inspectionId: string): Promise<SurveySummary[]> 
 }
 
 /** A question's columns, for every query that reads questions. */
-export const QUESTION_COLUMNS = sql`id, position, kind, text, hint, options, focus_area, character_limit, faces`;
+export const QUESTION_COLUMNS = sql`id, position, kind, text, hint, options, focus_area, character_limit, faces, picture`;
 
 export async function questionsOf(surveyId: string): Promise<Question[]> {
   return sql<Question[]>`select ${QUESTION_COLUMNS} from questions where survey_id = ${surveyId} order by position, id`;
@@ -96,7 +97,7 @@ export interface QuestionInput {
   options?: string;
   focusArea?: string;
   characterLimit?: number;
-  faces?: "3" | "5";
+  faces?: "4" | "5";
 }
 
 function columnsFor(input: QuestionInput, previous?: Question) {

@@ -18,14 +18,16 @@ export const hasOptions = (kind: QuestionKind) => kind === "choice" || kind === 
 /**
  * The answers a kind offers when they are not written by the inspector: their values, the translation
  * key of their words, whether they stand apart (after an "or", and apart in results), whether they
- * count as a positive answer in the focus-area summary, and a picture. This is the one place they are
- * listed: answering, "check your answers", the forum's review and results all read them from here.
+ * count as a positive answer in the focus-area summary (or, for faces, a sad one), and a picture. This
+ * is the one place they are listed: answering, "check your answers", the forum's review and results
+ * all read them from here.
  */
 export interface FixedChoice {
   value: string;
   labelKey: string;
   apart: boolean;
   positive: boolean;
+  negative?: boolean;
   picture?: string;
 }
 
@@ -35,13 +37,23 @@ const scale = (value: string, positive = false): FixedChoice => ({
   apart: value === "dont-know",
   positive,
 });
-const face = (value: string, positive = false): FixedChoice => ({
+const face = (value: string, mood: "positive" | "negative" | "neither" = "neither"): FixedChoice => ({
   value,
   labelKey: `survey:faces.${value}`,
   apart: false,
-  positive,
+  positive: mood === "positive",
+  negative: mood === "negative",
   picture: `/faces/${value}.svg`,
 });
+/** Offered on every face scale and counted apart in results, like parents' "don't know". */
+const apartFace = (value: "dont-know" | "dont-understand"): FixedChoice => ({
+  value,
+  labelKey: `easyread:answers.${value}`,
+  apart: true,
+  positive: false,
+  picture: `/faces/${value}.svg`,
+});
+const APART_FACES = [apartFace("dont-know"), apartFace("dont-understand")];
 
 const SCALE: FixedChoice[] = [
   scale("strongly-agree", true),
@@ -51,15 +63,34 @@ const SCALE: FixedChoice[] = [
   scale("strongly-disagree"),
   scale("dont-know"),
 ];
-const FACES: Record<3 | 5, FixedChoice[]> = {
-  3: [face("happy", true), face("okay"), face("sad")],
-  5: [face("very-happy", true), face("happy", true), face("okay"), face("sad"), face("very-sad")],
+/**
+ * Graded face scales, very happy to very sad, each face with its word: 4 faces (no middle) or 5. The
+ * 3-face scale is kept only so that questions written with it before keep their meaning.
+ */
+export const FACE_COUNTS = [4, 5] as const;
+const FACES: Record<3 | 4 | 5, FixedChoice[]> = {
+  3: [face("happy", "positive"), face("okay"), face("sad", "negative"), ...APART_FACES],
+  4: [
+    face("very-happy", "positive"),
+    face("happy", "positive"),
+    face("sad", "negative"),
+    face("very-sad", "negative"),
+    ...APART_FACES,
+  ],
+  5: [
+    face("very-happy", "positive"),
+    face("happy", "positive"),
+    face("okay"),
+    face("sad", "negative"),
+    face("very-sad", "negative"),
+    ...APART_FACES,
+  ],
 };
 
 /** The fixed answers of a kind, or null for kinds whose answers the inspector writes (and free text). */
 export function fixedChoices(question: Pick<Question, "kind" | "faces">): FixedChoice[] | null {
   if (question.kind === "scale") return SCALE;
-  if (question.kind === "faces") return FACES[question.faces ?? 3];
+  if (question.kind === "faces") return FACES[question.faces ?? 5];
   return null;
 }
 
@@ -75,6 +106,7 @@ export interface ChoiceView {
   label: LocalisedText;
   apart: boolean;
   positive: boolean;
+  negative?: boolean;
   picture?: string;
 }
 
@@ -105,7 +137,9 @@ export interface Question {
   options: QuestionOption[];
   focusArea: string | null;
   characterLimit: number | null;
-  faces: 3 | 5 | null;
+  faces: 3 | 4 | 5 | null;
+  /** The pictogram beside the question in easy read (app/easy-read/pictures.ts); null: by its kind. */
+  picture?: string | null;
 }
 
 /**
@@ -162,7 +196,8 @@ export interface DisplayQuestion {
   hint: LocalisedText | null;
   options: Array<{ value: string; label: LocalisedText }>;
   characterLimit: number | null;
-  faces: 3 | 5 | null;
+  faces: 3 | 4 | 5 | null;
+  picture?: string | null;
 }
 
 export function displayQuestion(question: Question, locale: string): DisplayQuestion {
@@ -174,5 +209,6 @@ export function displayQuestion(question: Question, locale: string): DisplayQues
     options: question.options.map((option) => ({ value: option.value, label: localise(option.label, locale) })),
     characterLimit: question.kind === "text" ? (question.characterLimit ?? DEFAULT_CHARACTER_LIMIT) : null,
     faces: question.faces,
+    picture: question.picture ?? null,
   };
 }

@@ -31,7 +31,7 @@ export const QuestionFormSchema = z
       .min(100, "questions:form.errors.characterLimit")
       .max(5000, "questions:form.errors.characterLimit")
       .optional(),
-    faces: z.enum(["3", "5"]).optional(),
+    faces: z.enum(["4", "5"]).optional(),
   })
   .superRefine((value, context) => {
     if (hasOptions(value.kind)) {

@@ -54,7 +54,9 @@ test("an inspector reads the results, a breakdown and the redacted comments with
   expect(Math.abs(published - 60)).toBeLessThanOrEqual(8);
   expect(panel).toContain("Last updated");
   await activate(page, page.locator("summary", { hasText: "How these results protect people" }));
-  expect(await page.locator("details").textContent()).toMatch(/On average a number shown is [\d.]+ away from the true count/);
+  expect(await page.locator("details").textContent()).toMatch(
+    /On average a number shown is [\d.]+ away from the true count/,
+  );
 
   // Every chart has its table beside it; the chart itself is hidden from assistive technology.
   const shown = page.locator("section.result:has(svg.chart)");

@@ -45,11 +45,18 @@ describe("surveys", () => {
     );
     expect(counts).toEqual([
       ["parents", "draft", 12],
-      ["young-people", "draft", 7],
+      ["young-people", "draft", 9],
       ["practitioners", "draft", 8],
     ]);
     const youngPeople = await questionsOf((await findSurvey(inspection.id, "young-people"))!.id);
-    expect(youngPeople.filter((question) => question.kind === "faces")).toHaveLength(4);
+    expect(youngPeople.filter((question) => question.kind === "faces")).toHaveLength(6);
+    // The easy-read survey starts by asking who is helping, so results can say how many had help.
+    expect(youngPeople[0]!.options.map((option) => option.value)).toEqual([
+      "no-one",
+      "parent-carer",
+      "school-college",
+      "someone-else",
+    ]);
   });
 
   test("questions are added at the end, edited, moved and removed", async () => {

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
 
   const databaseUrl = await createTestDatabase(project.getProvidedContext().pgAdminUrl);
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-app-"));
-  const app = await startApp({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: "true" });
+  const app = await startApp({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: "true", TRUST_PROXY: "1" });
 
   project.provide("baseURL", app.url);
   project.provide("appDataDir", dataDir);

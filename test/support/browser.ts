@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AxeResults } from "axe-core";
@@ -22,8 +23,19 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Each browser context is a visitor of its own, from its own address (the test app trusts one proxy's
+ * X-Forwarded-For), so the rate limits one test file uses up never refuse another file's forms.
+ */
+export const visitorAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
 export function contextOptions(width: number, options: BrowserContextOptions = {}): BrowserContextOptions {
-  return { baseURL: inject("baseURL"), viewport: { width, height: 900 }, ...options };
+  return {
+    baseURL: inject("baseURL"),
+    viewport: { width, height: 900 },
+    ...options,
+    extraHTTPHeaders: { "X-Forwarded-For": visitorAddress(), ...options.extraHTTPHeaders },
+  };
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
