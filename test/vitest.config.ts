@@ -12,6 +12,8 @@ export default defineConfig({
   root,
   resolve: { alias: { "~": path.join(root, "app") } },
   test: {
+    // Browser test files mostly wait on the app and Chromium, so three at once keep two cores busy.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,

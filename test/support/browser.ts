@@ -59,6 +59,8 @@ export async function axeViolations(page: Page): Promise<AxeResults["violations"
 }
 
 export async function expectNoAxeViolations(page: Page, context = page.url()) {
+  // A form's answer can be in the DOM before its stylesheet has loaded: scan the page as people see it.
+  await page.waitForLoadState("load");
   const violations = await axeViolations(page);
   if (violations.length === 0) return;
   const report = violations
