@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
+          // Property tests and every-language sweeps take seconds, more on a busy 2-core machine.
+          testTimeout: 20_000,
           setupFiles: ["test/support/console.setup.ts"],
           sequence: { groupOrder: 0 },
         },
