@@ -231,6 +231,10 @@ export async function runWorker(build: ServerBuild) {
   // A slow client may not hold a worker's attention for long.
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
+  // Idle connections stay open longer than a load balancer's or a client's own idle limit (often 60 s),
+  // so a request is never sent on a connection the worker is closing at that moment (Node's 5 s default
+  // loses such requests whenever the client is briefly busy).
+  server.keepAliveTimeout = 65_000;
   // Requests in progress, for a shutdown that lets them finish. (The server never listens itself, so
   // server.close() cannot be waited on: it would answer at once that it is not listening.)
   let inFlight = 0;

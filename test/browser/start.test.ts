@@ -2,14 +2,18 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { freshCopy, startApp } from "../support/app";
+import { freshCopy, startApp, type RunningApp } from "../support/app";
 import { latestEmailTo, staffLinkIn } from "../support/outbox";
 
 // A fresh copy of the project, where `npm start` keeps its data in the default place, .data/.
 const clone = freshCopy();
 chmodSync(clone, 0o755); // as root, PostgreSQL runs as the `postgres` user, who must reach .data
 const dataDir = path.join(clone, ".data");
-afterAll(() => rmSync(clone, { recursive: true, force: true }));
+let running: RunningApp | undefined;
+afterAll(async () => {
+  await running?.stop(); // if the test failed half-way
+  rmSync(clone, { recursive: true, force: true });
+});
 
 const cli = (env: Record<string, string>, ...args: string[]) => {
   const run = spawnSync("node_modules/.bin/tsx", ["app/cli.ts", ...args], {
@@ -48,7 +52,7 @@ async function signIn(url: string, email: string): Promise<string> {
  */
 test("with no DATABASE_URL the app runs on an embedded PostgreSQL that keeps its data across restarts", async () => {
   const env = { DATABASE_URL: "" };
-  const first = await startApp(env, { timeoutMs: 60_000, npmStart: true, cwd: clone });
+  const first = (running = await startApp(env, { timeoutMs: 60_000, npmStart: true, cwd: clone }));
   expect((await fetch(`${first.url}/`)).status, first.output()).toBe(200);
   expect((await fetch(`${first.url}/s/demo`)).status).toBe(200);
   expect(first.output()).toMatch(/Built the portal in [\d.]+ s\./);
@@ -75,8 +79,9 @@ test("with no DATABASE_URL the app runs on an embedded PostgreSQL that keeps its
   expect(created).toContain("Created Keepsake at /s/keepsake.");
   expect(await (await fetch(`${first.url}/s/keepsake`)).text()).toContain("Keepsake");
   await first.stop();
+  running = undefined;
 
-  const second = await startApp(env, { timeoutMs: 60_000, cwd: clone });
+  const second = (running = await startApp(env, { timeoutMs: 60_000, cwd: clone }));
   expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
   expect(await (await fetch(`${second.url}/s/keepsake`)).text()).toContain("Keepsake");
   await second.stop();
