@@ -36,7 +36,6 @@ async function openInspection(contact: string | null = null, slug = `easy-${++ar
   return slug;
 }
 
-/** The one response of an inspection's young people's survey: its language and each answer by question. */
 /** The young people's submitted responses, whether still waiting for their batch or already moved. */
 async function youngPeoplesAnswers(slug: string) {
   const rows = await sql<
